@@ -1,0 +1,4 @@
+using VmBench.Servers.Hosting;
+using VmBench.Servers.Sockets;
+
+return await ServerHost.RunAsync("sockets", args, () => new SocketsEchoServer());
