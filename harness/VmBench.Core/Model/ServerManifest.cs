@@ -1,0 +1,22 @@
+namespace VmBench.Core.Model;
+
+/// <summary>A validated <c>servers/&lt;id&gt;/server.json</c>.</summary>
+/// <param name="Directory">The server's folder, absolute.</param>
+/// <param name="ManifestPath">The manifest file, absolute.</param>
+public sealed record ServerManifest(
+    string Id,
+    string Title,
+    string Loop,
+    string Language,
+    IReadOnlyList<Mode> Modes,
+    IReadOnlyList<AddressKind> Addresses,
+    ServerBuild Build,
+    ServerRun Run,
+    IReadOnlyList<Requirement> Requires,
+    string Directory,
+    string ManifestPath)
+{
+    public bool Supports(Mode mode) => Modes.Contains(mode);
+
+    public bool Supports(AddressKind kind) => Addresses.Contains(kind);
+}

@@ -1,0 +1,18 @@
+namespace VmBench.Core.Results;
+
+/// <summary>Everything a run produced: the content of run.json, from which every report is made.</summary>
+public sealed record RunResult(
+    int SchemaVersion,
+    string Tool,
+    DateTimeOffset Date,
+    RunStatus Status,
+    string CommandLine,
+    string Runtime,
+    IReadOnlyDictionary<string, string> RuntimeInfo,
+    RunEnvironment Environment,
+    RunConfig Config,
+    IReadOnlyList<BenchmarkResult> Benchmarks)
+{
+    public const int CurrentSchemaVersion = 1;
+    public const string ToolName = "vmbench";
+}

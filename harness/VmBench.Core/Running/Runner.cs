@@ -1,0 +1,233 @@
+using VmBench.Core.Load;
+using VmBench.Core.Model;
+using VmBench.Core.Results;
+using VmBench.Core.Runtimes;
+
+namespace VmBench.Core.Running;
+
+/// <summary>
+/// Orchestrates one run: for each benchmark build, start, warm up, measure every variation and
+/// stop; run.json is rewritten after every variation, so a crash or Ctrl-C loses nothing
+/// already measured. It never asks which runtime it has.
+/// </summary>
+public sealed class Runner
+{
+    private readonly IServerRuntime _runtime;
+    private readonly ILoadGenerator _load;
+    private readonly IRunObserver _observer;
+    private readonly IVariationSummarizer _summarizer;
+
+    public Runner(IServerRuntime runtime, ILoadGenerator load, IRunObserver observer, IVariationSummarizer summarizer)
+    {
+        _runtime = runtime;
+        _load = load;
+        _observer = observer;
+        _summarizer = summarizer;
+    }
+
+    /// <summary>Runs the plan. On cancellation, the partial run.json is written with status cancelled and the exception propagates.</summary>
+    public async Task<RunResult> RunAsync(RunPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var results = new List<BenchmarkResult>();
+        var run = new RunResult(
+            RunResult.CurrentSchemaVersion,
+            RunResult.ToolName,
+            DateTimeOffset.UtcNow,
+            RunStatus.Running,
+            plan.CommandLine,
+            _runtime.Name,
+            _runtime.Describe(),
+            plan.Environment,
+            plan.Config,
+            results);
+        RunJson.Write(plan.RunJsonPath, run);
+        _observer.RunStarting(plan, _runtime.Name);
+
+        var addresses = new AddressAllocator(Path.Combine(Path.GetTempPath(), $"vmbench-sockets-{Environment.ProcessId}"));
+        var status = RunStatus.Completed;
+        try
+        {
+            for (var i = 0; i < plan.Benchmarks.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var benchmark = plan.Benchmarks[i];
+                _observer.BenchmarkStarting(benchmark, i, plan.Benchmarks.Count, plan.Estimate(plan.Benchmarks.Count - i));
+                var result = await RunBenchmarkAsync(plan, benchmark, addresses, variations => Save(plan, run, results, benchmark, variations), cancellationToken).ConfigureAwait(false);
+                results.Add(result);
+                RunJson.Write(plan.RunJsonPath, run with { Benchmarks = results.ToArray() });
+                _observer.BenchmarkFinished(result);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            status = RunStatus.Cancelled;
+            throw;
+        }
+        finally
+        {
+            if (status != RunStatus.Cancelled && results.Any(r => r.Status == Status.Failed))
+            {
+                status = RunStatus.Failed;
+            }
+
+            run = run with { Status = status, Benchmarks = results.ToArray() };
+            RunJson.Write(plan.RunJsonPath, run);
+            _observer.RunFinished(run);
+            TryDeleteDirectory(addresses.SocketDirectory);
+        }
+
+        return run;
+    }
+
+    private void Save(RunPlan plan, RunResult run, List<BenchmarkResult> done, Benchmark current, IReadOnlyList<VariationResult> variations)
+    {
+        var partial = Describe(current, Status.Ok, null, variations, []);
+        RunJson.Write(plan.RunJsonPath, run with { Benchmarks = [.. done, partial] });
+    }
+
+    private async Task<BenchmarkResult> RunBenchmarkAsync(RunPlan plan, Benchmark benchmark, AddressAllocator addresses, Action<IReadOnlyList<VariationResult>> save, CancellationToken cancellationToken)
+    {
+        var build = await _runtime.BuildAsync(benchmark.Server, cancellationToken).ConfigureAwait(false);
+        _observer.Note(benchmark, build.Message);
+        if (build.Status == BuildStatus.Skipped)
+        {
+            return Describe(benchmark, Status.Skipped, build.Message, [], []);
+        }
+
+        if (!build.Usable)
+        {
+            return Describe(benchmark, Status.Failed, build.Message, [], []);
+        }
+
+        var variations = new List<VariationResult>();
+        try
+        {
+            var launch = new ServerLaunch(benchmark, addresses.Allocate(benchmark.Protocol.Address, benchmark.Name), plan.Config.ServerCpus, TimeSpan.FromSeconds(plan.Config.ReadyTimeoutSeconds));
+            var server = await _runtime.StartAsync(launch, cancellationToken).ConfigureAwait(false);
+            await using (server.ConfigureAwait(false))
+            {
+                if (plan.Warmup > TimeSpan.Zero)
+                {
+                    var warm = await WarmUpAsync(plan, benchmark, server, cancellationToken).ConfigureAwait(false);
+                    if (warm is not null)
+                    {
+                        return Describe(benchmark, Status.Failed, warm, variations, []);
+                    }
+                }
+
+                foreach (var (size, concurrency) in plan.Variations)
+                {
+                    var variation = await MeasureAsync(plan, benchmark, server, size, concurrency, cancellationToken).ConfigureAwait(false);
+                    variations.Add(variation);
+                    save(variations);
+                    _observer.VariationFinished(benchmark, variation);
+                    if (server.HasExited)
+                    {
+                        return Describe(benchmark, Status.Failed, variation.Reason ?? ServerGone(server), variations, []);
+                    }
+                }
+
+                var exit = await server.StopAsync(cancellationToken).ConfigureAwait(false);
+                if (exit is not (null or 0 or 143))
+                {
+                    _observer.Note(benchmark, $"the server exited with code {exit} on SIGTERM (the contract asks for 0)");
+                }
+            }
+        }
+        catch (ServerStartException ex)
+        {
+            return Describe(benchmark, Status.Failed, ex.Message, variations, []);
+        }
+
+        var failed = variations.FirstOrDefault(v => v.Status == Status.Failed);
+        return Describe(benchmark, failed is null ? Status.Ok : Status.Failed, failed is null ? null : $"{failed.Label}: {failed.Reason}", variations, []);
+    }
+
+    private async Task<string?> WarmUpAsync(RunPlan plan, Benchmark benchmark, IRunningServer server, CancellationToken cancellationToken)
+    {
+        _observer.Note(benchmark, $"warming up for {plan.Warmup.TotalSeconds:0.#} s at c={plan.Config.Concurrency.Max()}");
+        var spec = Spec(plan, benchmark, server, plan.Config.Sizes[0], plan.Config.Concurrency.Max()) with { Duration = plan.Warmup, Warmup = TimeSpan.Zero };
+        var progress = new Progress<LoadProgress>(p => _observer.LoadProgress(benchmark, p with { WarmingUp = true }));
+        var result = await _load.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
+        if (server.HasExited)
+        {
+            return "during warm-up: " + ServerGone(server);
+        }
+
+        return result.Failure is null ? null : "during warm-up: " + result.Failure;
+    }
+
+    private async Task<VariationResult> MeasureAsync(RunPlan plan, Benchmark benchmark, IRunningServer server, int size, int concurrency, CancellationToken cancellationToken)
+    {
+        var runs = new List<LoadResult>();
+        var spec = Spec(plan, benchmark, server, size, concurrency);
+        var before = await server.ReadUsageAsync(cancellationToken).ConfigureAwait(false);
+        string? failure = null;
+        for (var repeat = 0; repeat < plan.Config.Repeat && failure is null; repeat++)
+        {
+            _observer.VariationStarting(benchmark, $"{VariationResult.SizeLabel(size)} c={concurrency}", repeat + 1, plan.Config.Repeat);
+            var progress = new Progress<LoadProgress>(p => _observer.LoadProgress(benchmark, p));
+            var result = await _load.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
+            if (server.HasExited)
+            {
+                failure = ServerGone(server);
+            }
+            else if (result.Failure is not null)
+            {
+                failure = result.Failure;
+            }
+            else
+            {
+                runs.Add(result);
+            }
+        }
+
+        var after = await server.ReadUsageAsync(cancellationToken).ConfigureAwait(false);
+        var usage = before is null || after is null ? null : new ResourceUsage(after.CpuSeconds - before.CpuSeconds, after.MemoryBytes, after.PeakMemoryBytes);
+        var summary = runs.Count == 0 ? null : _summarizer.Summarize(runs);
+        return new VariationResult(concurrency, size, failure is null ? Status.Ok : Status.Failed, failure, runs, summary, usage);
+    }
+
+    private static LoadSpec Spec(RunPlan plan, Benchmark benchmark, IRunningServer server, int size, int concurrency) =>
+        new(
+            server.Address,
+            benchmark.Protocol.Mode,
+            size,
+            concurrency,
+            benchmark.Protocol.Mode == Mode.Readline ? plan.Config.MessagesPerRequest : 1,
+            plan.Duration,
+            TimeSpan.Zero,
+            plan.Config.Rate);
+
+    private static string ServerGone(IRunningServer server) =>
+        ServerStartException.WithLog("the server exited during the measurement", server.LogTail()).Message;
+
+    private static BenchmarkResult Describe(Benchmark benchmark, Status status, string? reason, IReadOnlyList<VariationResult> variations, IReadOnlyList<SweepStep> sweep) =>
+        new(
+            benchmark.Name,
+            benchmark.Server.Id,
+            benchmark.Server.Title,
+            benchmark.Server.Loop,
+            benchmark.Server.Language,
+            benchmark.Protocol.Prefix,
+            status,
+            reason,
+            variations.ToArray(),
+            sweep);
+
+    private static void TryDeleteDirectory(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: a socket folder in /tmp is harmless.
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace VmBench.Core.Runtimes;
+
+public enum BuildStatus
+{
+    Built,
+    UpToDate,
+    Skipped,
+    Failed,
+}

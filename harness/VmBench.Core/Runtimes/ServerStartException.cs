@@ -1,0 +1,25 @@
+namespace VmBench.Core.Runtimes;
+
+/// <summary>A server did not start or did not become ready; the message carries its log tail.</summary>
+public sealed class ServerStartException : Exception
+{
+    public ServerStartException()
+    {
+    }
+
+    public ServerStartException(string message)
+        : base(message)
+    {
+    }
+
+    public ServerStartException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public static ServerStartException WithLog(string what, string logTail) =>
+        new(logTail.Length == 0 ? $"{what} (the server printed nothing)" : $"{what}; the server's last output:{Environment.NewLine}{Indent(logTail)}");
+
+    private static string Indent(string text) =>
+        string.Join(Environment.NewLine, text.Split('\n').Select(l => "  | " + l.TrimEnd('\r')));
+}
