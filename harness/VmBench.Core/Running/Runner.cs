@@ -46,6 +46,7 @@ public sealed class Runner
 
         var addresses = new AddressAllocator(Path.Combine(Path.GetTempPath(), $"vmbench-sockets-{Environment.ProcessId}"));
         var status = RunStatus.Completed;
+        BenchmarkResult? current = null;
         try
         {
             for (var i = 0; i < plan.Benchmarks.Count; i++)
@@ -53,7 +54,9 @@ public sealed class Runner
                 cancellationToken.ThrowIfCancellationRequested();
                 var benchmark = plan.Benchmarks[i];
                 _observer.BenchmarkStarting(benchmark, i, plan.Benchmarks.Count, plan.Estimate(plan.Benchmarks.Count - i));
-                var result = await RunBenchmarkAsync(plan, benchmark, addresses, variations => Save(plan, run, results, benchmark, variations), cancellationToken).ConfigureAwait(false);
+                current = Describe(benchmark, Status.Cancelled, "cancelled before it finished (Ctrl-C)", [], []);
+                var result = await RunBenchmarkAsync(plan, benchmark, addresses, variations => current = Save(plan, run, results, benchmark, variations), cancellationToken).ConfigureAwait(false);
+                current = null;
                 results.Add(result);
                 RunJson.Write(plan.RunJsonPath, run with { Benchmarks = results.ToArray() });
                 _observer.BenchmarkFinished(result);
@@ -62,6 +65,11 @@ public sealed class Runner
         catch (OperationCanceledException)
         {
             status = RunStatus.Cancelled;
+            if (current is not null)
+            {
+                results.Add(current);
+            }
+
             throw;
         }
         finally
@@ -80,10 +88,12 @@ public sealed class Runner
         return run;
     }
 
-    private void Save(RunPlan plan, RunResult run, List<BenchmarkResult> done, Benchmark current, IReadOnlyList<VariationResult> variations)
+    /// <summary>Saves the finished benchmarks plus the current one's variations so far; returns the current one as it would be recorded if cancelled now.</summary>
+    private static BenchmarkResult Save(RunPlan plan, RunResult run, List<BenchmarkResult> done, Benchmark current, IReadOnlyList<VariationResult> variations)
     {
-        var partial = Describe(current, Status.Ok, null, variations, []);
-        RunJson.Write(plan.RunJsonPath, run with { Benchmarks = [.. done, partial] });
+        var partial = Describe(current, Status.Cancelled, "cancelled before it finished (Ctrl-C); the variations listed were measured", variations.ToArray(), []);
+        RunJson.Write(plan.RunJsonPath, run with { Benchmarks = [.. done, partial with { Status = Status.Ok, Reason = null }] });
+        return partial;
     }
 
     private async Task<BenchmarkResult> RunBenchmarkAsync(RunPlan plan, Benchmark benchmark, AddressAllocator addresses, Action<IReadOnlyList<VariationResult>> save, CancellationToken cancellationToken)

@@ -1,0 +1,20 @@
+using System.CommandLine;
+using VmBench.Cli.Commands.Common;
+
+namespace VmBench.Cli.Commands.List;
+
+/// <summary>`vmbench list`: the options and the wiring, no behaviour.</summary>
+public static class ListCommandDefinition
+{
+    public static readonly Option<string> Servers = CommonOptions.Servers();
+    public static readonly Option<string[]> Benchmarks = CommonOptions.Benchmarks();
+
+    public static Command Create()
+    {
+        var command = new Command("list", "List the discovered servers and their benchmarks, report broken manifests, show native library versions");
+        command.Options.Add(Servers);
+        command.Options.Add(Benchmarks);
+        command.SetAction(parseResult => new ListCommand(parseResult.GetValue(Servers)!, parseResult.GetValue(Benchmarks)!, Console.Out, Console.Error).Execute());
+        return command;
+    }
+}

@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Globalization;
+using VmBench.Cli.Commands.Common;
+using VmBench.Core.Results;
+using VmBench.Core.Running;
+using VmBench.Runtimes.Native;
+
+namespace VmBench.Cli.Commands.Run;
+
+/// <summary>`vmbench run`: validates the options, freezes them into a <see cref="RunPlan"/>, runs it, writes the reports.</summary>
+public sealed class RunCommand
+{
+    private readonly ParseResult _parse;
+    private readonly TextWriter _out;
+    private readonly TextWriter _error;
+
+    public RunCommand(ParseResult parse)
+    {
+        _parse = parse;
+        _out = Console.Out;
+        _error = Console.Error;
+    }
+
+    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var config = ReadConfig(out var problems);
+        if (config is null)
+        {
+            foreach (var problem in problems)
+            {
+                await _error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        var benchmarks = SelectionLoader.Load(_parse.GetValue(RunCommandDefinition.Servers)!, config.Benchmarks, _error);
+        if (benchmarks is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var writable = OutputCheck.Check(config.Output);
+        if (writable is not null)
+        {
+            await _error.WriteLineAsync("error: " + writable).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var pinned = CpuAffinity.PinCurrentProcess(config.ClientCpus);
+        if (pinned is not null)
+        {
+            await _error.WriteLineAsync($"warning: the load client is not pinned: {pinned}").ConfigureAwait(false);
+        }
+
+        var probe = LoadComponents.CreateProbe();
+        await using var runtime = await RuntimeFactory.CreateAsync(config.Runtime, _parse.GetValue(RunCommandDefinition.DockerHost), probe, _out, cancellationToken).ConfigureAwait(false);
+        var plan = new RunPlan(benchmarks, config, CommandLine(), EnvironmentProbe.Describe());
+        var runner = new Runner(runtime, LoadComponents.CreateGenerator(), new ConsoleRunObserver(_out), LoadComponents.CreateSummarizer());
+        RunResult? result = null;
+        try
+        {
+            result = await runner.RunAsync(plan, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await _error.WriteLineAsync($"cancelled: every variation measured so far is in {plan.RunJsonPath}").ConfigureAwait(false);
+        }
+        finally
+        {
+            await RunReports.WriteAsync(config.Output, _out, _error).ConfigureAwait(false);
+        }
+
+        return result is null ? ExitCodes.Cancelled
+            : result.Benchmarks.Any(b => b.Status == Status.Failed) ? ExitCodes.Failed
+            : ExitCodes.Ok;
+    }
+
+    private RunConfig? ReadConfig(out List<string> problems)
+    {
+        problems = [];
+        var concurrency = _parse.GetValue(RunCommandDefinition.Concurrency)!;
+        var sizes = _parse.GetValue(RunCommandDefinition.Sizes)!;
+        var duration = _parse.GetValue(RunCommandDefinition.Duration);
+        var warmup = _parse.GetValue(RunCommandDefinition.Warmup);
+        var repeat = _parse.GetValue(RunCommandDefinition.Repeat);
+        var rate = _parse.GetValue(RunCommandDefinition.Rate);
+        var mpr = _parse.GetValue(RunCommandDefinition.MessagesPerRequest);
+        var ready = _parse.GetValue(RunCommandDefinition.ReadyTimeout);
+        var runtime = _parse.GetValue(RunCommandDefinition.Runtime)!;
+        if (concurrency.Length == 0 || concurrency.Any(c => c < 1))
+        {
+            problems.Add("--concurrency: each level must be a whole number >= 1");
+        }
+
+        if (sizes.Length == 0 || sizes.Any(s => s < 2))
+        {
+            problems.Add("--sizes: each payload size must be >= 2 bytes (readline needs room for the newline)");
+        }
+
+        if (duration <= 0)
+        {
+            problems.Add("--duration: must be > 0 seconds");
+        }
+
+        if (warmup < 0)
+        {
+            problems.Add("--warmup: must be >= 0 seconds");
+        }
+
+        if (repeat < 1)
+        {
+            problems.Add("--repeat: must be >= 1");
+        }
+
+        if (rate is <= 0)
+        {
+            problems.Add("--rate: must be > 0 requests/s");
+        }
+
+        if (mpr < 1)
+        {
+            problems.Add("--mpr: must be >= 1");
+        }
+
+        if (ready <= 0)
+        {
+            problems.Add("--ready-timeout: must be > 0 seconds");
+        }
+
+        if (!RuntimeFactory.Names.Contains(runtime))
+        {
+            problems.Add($"--runtime: unknown runtime '{runtime}' (auto, local or docker)");
+        }
+
+        IReadOnlyList<int> serverCpus = [];
+        IReadOnlyList<int> clientCpus = [];
+        try
+        {
+            serverCpus = CpuAffinity.Parse(_parse.GetValue(RunCommandDefinition.ServerCpus) ?? string.Empty);
+            clientCpus = CpuAffinity.Parse(_parse.GetValue(RunCommandDefinition.ClientCpus) ?? string.Empty);
+        }
+        catch (FormatException ex)
+        {
+            problems.Add("--server-cpus/--client-cpus: " + ex.Message);
+        }
+
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        var output = _parse.GetValue(RunCommandDefinition.Output)
+            ?? Path.Combine(RepositoryPaths.Results(), DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        return new RunConfig(
+            _parse.GetValue(RunCommandDefinition.Benchmarks)!,
+            runtime,
+            concurrency.Distinct().ToArray(),
+            sizes.Distinct().ToArray(),
+            duration,
+            warmup,
+            repeat,
+            rate,
+            _parse.GetValue(RunCommandDefinition.Sweep),
+            serverCpus,
+            clientCpus,
+            mpr,
+            ready,
+            Path.GetFullPath(output));
+    }
+
+    private static string CommandLine() =>
+        "vmbench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
+}

@@ -1,0 +1,3 @@
+using VmBench.Cli;
+
+return await VmBenchCommands.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

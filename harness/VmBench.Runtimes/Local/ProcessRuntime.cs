@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using VmBench.Core.Load;
+using VmBench.Core.Model;
+using VmBench.Core.Runtimes;
+using VmBench.Runtimes.Processes;
+using VmBench.Runtimes.Readiness;
+
+namespace VmBench.Runtimes.Local;
+
+/// <summary>Runs servers as local processes: built on the host, pinned with taskset, stopped with SIGTERM then SIGKILL.</summary>
+public sealed class ProcessRuntime : IServerRuntime
+{
+    private readonly ProcessRuntimeOptions _options;
+    private readonly IReadinessProbe _probe;
+
+    public ProcessRuntime(ProcessRuntimeOptions options, IReadinessProbe probe)
+    {
+        _options = options;
+        _probe = probe;
+    }
+
+    public string Name => "local";
+
+    public IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string>
+    {
+        ["kind"] = "local processes",
+        ["pinning"] = ProcessRunner.OnPath("taskset") ? "taskset" : "none (taskset not found)",
+    };
+
+    public async Task<BuildResult> BuildAsync(ServerManifest server, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        foreach (var requirement in server.Requires)
+        {
+            var argv = Placeholders.Expand(requirement.Command, server.Directory, OutputOf(server));
+            var check = await ProcessRunner.RunAsync(argv, server.Directory, null, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+            if (!check.Succeeded)
+            {
+                return BuildResult.Skipped($"skipped: {requirement.Install} (`{string.Join(' ', argv)}` failed: {FirstLine(check.Tail(3))})");
+            }
+        }
+
+        var output = OutputOf(server);
+        Directory.CreateDirectory(output);
+        IReadOnlyList<string>? build = server.Build.Kind switch
+        {
+            BuildKind.Dotnet => ["dotnet", "build", Path.Combine(server.Directory, server.Build.Project!), "-c", "Release", "-o", output, "--nologo", "-v", "quiet", "-clp:ErrorsOnly"],
+            _ when server.Build.Command.Count > 0 => Placeholders.Expand(server.Build.Command, server.Directory, output),
+            _ => null,
+        };
+        if (build is null)
+        {
+            return BuildResult.UpToDate($"{server.Id}: nothing to build");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var result = await ProcessRunner.RunAsync(build, server.Directory, server.Run.Environment, _options.BuildTimeout, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded
+            ? BuildResult.Built($"{server.Id}: built in {clock.Elapsed.TotalSeconds:0.0} s ({string.Join(' ', build.Take(2))})")
+            : BuildResult.Failed($"{server.Id}: build failed (`{string.Join(' ', build)}` exited {result.ExitCode}):\n{result.Tail()}");
+    }
+
+    public async Task<IRunningServer> StartAsync(ServerLaunch launch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        var server = launch.Benchmark.Server;
+        var argv = new List<string>();
+        if (launch.Cpus.Count > 0 && ProcessRunner.OnPath("taskset"))
+        {
+            argv.AddRange(["taskset", "-c", string.Join(',', launch.Cpus)]);
+        }
+
+        argv.AddRange(CommandOf(server));
+        argv.AddRange(["--addr", launch.Address, "--mode", Names.Of(launch.Benchmark.Protocol.Mode)]);
+        if (!ProcessRunner.OnPath(argv[0]))
+        {
+            throw new ServerStartException($"{server.Id}: cannot start: '{argv[0]}' not found (build it with `vmbench build`, or install it)");
+        }
+
+        var running = RunningProcess.Start(argv, server.Directory, server.Run.Environment, launch.Address, _options.StopGrace);
+        try
+        {
+            await ReadinessWaiter.WaitAsync(_probe, launch.Address, launch.Benchmark.Protocol.Mode, launch.ReadyTimeout, () => running.HasExited, () => running.LogTail(), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await running.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return running;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private string OutputOf(ServerManifest server) => Path.Combine(_options.ArtifactsDirectory, "servers", server.Id);
+
+    private IReadOnlyList<string> CommandOf(ServerManifest server)
+    {
+        var output = OutputOf(server);
+        if (server.Build.Kind == BuildKind.Dotnet)
+        {
+            var apphost = Path.Combine(output, server.Build.AssemblyName!);
+            return File.Exists(apphost) ? [apphost] : ["dotnet", Path.Combine(output, server.Build.AssemblyName + ".dll")];
+        }
+
+        return Placeholders.Expand(server.Run.Command, server.Directory, output);
+    }
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "no output";
+        return line.Length > 200 ? line[..200] : line;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using VmBench.Core.Runtimes;
+using VmBench.Runtimes.Native;
+using VmBench.Runtimes.Processes;
+
+namespace VmBench.Runtimes.Local;
+
+/// <summary>A server running as a local process. Every live one is also killed when the harness exits, so none is ever left behind.</summary>
+internal sealed class RunningProcess : IRunningServer
+{
+    private static readonly ConcurrentDictionary<int, Process> s_live = new();
+    private static readonly long s_clockTicks = Math.Max(1, Libc.Sysconf(Libc.SC_CLK_TCK));
+
+    private readonly Process _process;
+    private readonly LogBuffer _log = new();
+    private readonly TimeSpan _grace;
+    private int? _exitCode;
+
+    static RunningProcess()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var process in s_live.Values)
+            {
+                ProcessRunner.KillTree(process);
+            }
+        };
+    }
+
+    private RunningProcess(Process process, string address, TimeSpan grace)
+    {
+        _process = process;
+        Address = address;
+        _grace = grace;
+    }
+
+    public string Address { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static RunningProcess Start(IReadOnlyList<string> argv, string workingDirectory, IReadOnlyDictionary<string, string> environment, string address, TimeSpan grace)
+    {
+        var info = new ProcessStartInfo(argv[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var arg in argv.Skip(1))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = info };
+        var running = new RunningProcess(process, address, grace);
+        process.OutputDataReceived += (_, e) => running._log.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => running._log.Add(e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            process.Dispose();
+            throw new ServerStartException($"cannot start '{argv[0]}': {ex.Message}", ex);
+        }
+
+        s_live[process.Id] = process;
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return running;
+    }
+
+    public string LogTail(int lines = 20) => _log.Tail(lines);
+
+    public Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            long rss = 0;
+            long peak = 0;
+            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+            {
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    rss = Kilobytes(line);
+                }
+                else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    peak = Kilobytes(line);
+                }
+            }
+
+            return Task.FromResult<ResourceUsage?>(new ResourceUsage((double)ticks / s_clockTicks, rss, peak));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return Task.FromResult<ResourceUsage?>(null);
+        }
+    }
+
+    public async Task<int?> StopAsync(CancellationToken cancellationToken)
+    {
+        if (_exitCode is not null)
+        {
+            return _exitCode;
+        }
+
+        if (!_process.HasExited)
+        {
+            _ = Libc.Kill(_process.Id, Libc.SIGTERM);
+            using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            grace.CancelAfter(_grace);
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                _log.Add($"[vmbench] no exit {_grace.TotalSeconds:0} s after SIGTERM: sent SIGKILL");
+                ProcessRunner.KillTree(_process);
+            }
+        }
+
+        _process.WaitForExit();
+        _exitCode = _process.ExitCode;
+        s_live.TryRemove(_process.Id, out _);
+        return _exitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            ProcessRunner.KillTree(_process);
+            s_live.TryRemove(_process.Id, out _);
+            _process.Dispose();
+        }
+    }
+
+    private static long Kilobytes(string line) =>
+        long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+}

@@ -1,0 +1,129 @@
+using VmBench.Core.Catalog;
+using VmBench.Core.Model;
+
+namespace VmBench.Core.Tests.Catalog;
+
+public sealed class ServerCatalogTests
+{
+    [Fact]
+    public void Discovers_valid_servers_and_their_benchmarks()
+    {
+        using var servers = new TempServers();
+        servers.Add("alpha", TempServers.Valid("alpha"), "Test.csproj");
+        servers.Add("beta", TempServers.Valid("beta", "\"echo\", \"http\"", "\"tcp\""), "Test.csproj");
+        Directory.CreateDirectory(Path.Combine(servers.Root, "Hosting")); // no manifest: not a server
+
+        var catalog = ServerCatalog.Discover(servers.Root);
+
+        Assert.Empty(catalog.Errors);
+        Assert.Equal(["alpha", "beta"], catalog.Servers.Select(s => s.Id));
+        Assert.Equal(["tcpecho-alpha", "unixecho-alpha", "readline-alpha", "tcpecho-beta", "http-beta"], catalog.Benchmarks.Select(b => b.Name));
+        var alpha = catalog.Servers[0];
+        Assert.Equal(BuildKind.Dotnet, alpha.Build.Kind);
+        Assert.Equal("Test", alpha.Build.AssemblyName);
+        Assert.Equal(Path.Combine(servers.Root, "alpha"), alpha.Directory);
+    }
+
+    [Fact]
+    public void A_broken_manifest_is_reported_and_never_hides_the_others()
+    {
+        using var servers = new TempServers();
+        servers.Add("alpha", TempServers.Valid("alpha"), "Test.csproj");
+        servers.Add("broken", "{ \"id\": \"broken\", ");
+        servers.Add("gamma", TempServers.Valid("gamma"), "Test.csproj");
+
+        var catalog = ServerCatalog.Discover(servers.Root);
+
+        Assert.Equal(["alpha", "gamma"], catalog.Servers.Select(s => s.Id));
+        var error = Assert.Single(catalog.Errors);
+        Assert.Equal(Path.Combine("servers", "broken", "server.json"), error.File);
+        Assert.Contains("not valid JSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validation_returns_every_problem_at_once_each_naming_file_and_field()
+    {
+        using var servers = new TempServers();
+        servers.Add("foo", """
+            {
+              "id": "Foo_Bar",
+              "title": 42,
+              "language": "",
+              "modes": ["ech0", "echo", "echo"],
+              "addresses": "tcp",
+              "build": { "kind": "make" },
+              "colour": "blue"
+            }
+            """);
+
+        var catalog = ServerCatalog.Discover(servers.Root);
+
+        Assert.Empty(catalog.Servers);
+        var messages = catalog.Errors.Select(e => e.ToString()).ToArray();
+        var file = Path.Combine("servers", "foo", "server.json");
+        Assert.Contains($"{file}: \"modes\": unknown mode \"ech0\" (known: echo, readline, http)", messages);
+        Assert.Contains($"{file}: \"modes\": \"echo\" is listed twice", messages);
+        Assert.Contains(messages, m => m.StartsWith($"{file}: \"id\": \"Foo_Bar\" is not a valid id", StringComparison.Ordinal));
+        Assert.Contains($"{file}: \"title\": must be a string, not a number", messages);
+        Assert.Contains($"{file}: \"loop\": is required", messages);
+        Assert.Contains($"{file}: \"language\": must not be empty", messages);
+        Assert.Contains($"{file}: \"addresses\": must be a list of strings, not a string", messages);
+        Assert.Contains($"{file}: \"build.kind\": unknown build kind \"make\" (known: dotnet, command)", messages);
+        Assert.Contains(messages, m => m.StartsWith($"{file}: \"colour\": unknown field", StringComparison.Ordinal));
+        Assert.Equal(9, messages.Length);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":[],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"}}""", "modes", "must list at least one")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["udp"],"build":{"kind":"dotnet","project":"Test.csproj"}}""", "addresses", "unknown address kind \"udp\"")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Missing.csproj"}}""", "build.project", "is not a .csproj in the server's folder")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"command","dockerfile":"Dockerfile"},"run":{"command":["srv"]}}""", "build.dockerfile", "does not exist")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"command","dockerfile":"Test.csproj"}}""", "run", "is required for build kind \"command\"")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"},"run":{"command":["x"]}}""", "run.command", "must be left out")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"},"run":{"env":{"A":1}}}""", "run.env.A", "must be a string, not a number")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"},"requires":[{"command":["true"]}]}""", "requires[0].install", "is required")]
+    [InlineData("""{"id":"y","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"}}""", "id", "must equal the folder name \"x\"")]
+    [InlineData("""[1, 2]""", "", "must be a JSON object, not a list")]
+    public void Each_rule_names_its_field(string json, string field, string message)
+    {
+        using var servers = new TempServers();
+        servers.Add("x", json, "Test.csproj");
+
+        var catalog = ServerCatalog.Discover(servers.Root);
+
+        Assert.Empty(catalog.Servers);
+        Assert.Contains(catalog.Errors, e => e.Field == field && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Command_servers_carry_run_env_and_requirements()
+    {
+        using var servers = new TempServers();
+        var dir = servers.Add("go", """
+            {
+              "id": "go", "title": "Go net", "loop": "go", "language": "go",
+              "modes": ["echo"], "addresses": ["tcp", "unix"],
+              "build": { "kind": "command", "command": ["go", "build", "-o", "{out}/goecho", "."], "dockerfile": "Dockerfile" },
+              "run": { "command": ["{out}/goecho"], "env": { "GOMAXPROCS": "1" } },
+              "requires": [ { "command": ["go", "version"], "install": "apt-get install golang-go" } ]
+            }
+            """);
+        File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM scratch");
+
+        var server = Assert.Single(ServerCatalog.Discover(servers.Root).Servers);
+
+        Assert.Equal(BuildKind.Command, server.Build.Kind);
+        Assert.Equal("1", server.Run.Environment["GOMAXPROCS"]);
+        Assert.Equal("apt-get install golang-go", Assert.Single(server.Requires).Install);
+        Assert.Equal(["/o/goecho"], Placeholders.Expand(server.Run.Command, dir, "/o"));
+    }
+
+    [Fact]
+    public void A_missing_servers_folder_is_an_error_not_a_crash()
+    {
+        var catalog = ServerCatalog.Discover("/nonexistent/servers");
+
+        Assert.Empty(catalog.Servers);
+        Assert.Contains("does not exist", Assert.Single(catalog.Errors).Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,42 @@
+using VmBench.Core.Results;
+
+namespace VmBench.Core.Tests.Results;
+
+public sealed class RunJsonTests
+{
+    [Fact]
+    public void A_truncated_file_is_refused_with_a_clear_error()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vmbench-truncated-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, "{\n  \"schemaVersion\": 1,\n  \"tool\": \"vmbench\",\n  \"benchmarks\": [ { \"name\": ");
+        try
+        {
+            var error = Assert.Throws<RunFileException>(() => RunJson.Read(path));
+            Assert.Contains("not valid JSON", error.Message, StringComparison.Ordinal);
+            Assert.Contains("truncated or corrupt", error.Message, StringComparison.Ordinal);
+            Assert.StartsWith(path, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"name": "something else"}""", "not a VmBench run.json")]
+    [InlineData("""{"tool": "vmbench", "schemaVersion": 99}""", "schema version 99 is not supported")]
+    [InlineData("""{"tool": "vmbench"}""", "\"schemaVersion\" is missing")]
+    [InlineData("""{"tool": "vmbench", "schemaVersion": 1, "date": "2026-01-01T00:00:00Z"}""", "wrong shape")]
+    public void A_foreign_or_incomplete_file_is_refused_naming_what_is_wrong(string json, string expected)
+    {
+        var error = Assert.Throws<RunFileException>(() => RunJson.Parse(json, "run.json"));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_names_the_path_and_what_to_pass()
+    {
+        var error = Assert.Throws<RunFileException>(() => RunJson.Read("/nonexistent/run.json"));
+        Assert.Contains("/nonexistent/run.json: no such file", error.Message, StringComparison.Ordinal);
+    }
+}
