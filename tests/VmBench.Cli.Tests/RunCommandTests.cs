@@ -1,0 +1,127 @@
+using System.Runtime.InteropServices;
+using VmBench.Core.Results;
+
+namespace VmBench.Cli.Tests;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly string _output = Path.Combine(Path.GetTempPath(), "vmbench-cli-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Run_end_to_end_with_the_local_runtime_writes_a_run_json_with_the_figures()
+    {
+        var (exit, stdout, stderr) = await Vmbench.RunAsync(
+            TimeSpan.FromMinutes(4),
+            "run", "--benchmarks", "tcpecho-sockets,unixecho-sockets,readline-sockets", "--runtime", "local",
+            "--duration", "1", "--warmup", "0.5", "--sizes", "1024", "65536", "--concurrency", "1", "4",
+            "--server-cpus", "", "--client-cpus", "", "--output", _output);
+
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+        var run = RunJson.Read(_output);
+        Assert.Equal(RunStatus.Completed, run.Status);
+        Assert.Equal(["tcpecho-sockets", "unixecho-sockets", "readline-sockets"], run.Benchmarks.Select(b => b.Name));
+        foreach (var benchmark in run.Benchmarks)
+        {
+            Assert.Equal(Status.Ok, benchmark.Status);
+            Assert.Equal(4, benchmark.Variations.Count);
+            foreach (var variation in benchmark.Variations)
+            {
+                var figures = Assert.Single(variation.Runs);
+                Assert.True(figures.RequestsPerSecond > 100, $"{benchmark.Name} {variation.Label}: {figures.RequestsPerSecond} req/s");
+                Assert.True(figures.Latency.P50 > 0 && figures.Latency.P50 <= figures.Latency.P99 && figures.Latency.P99 <= figures.Latency.Max);
+                Assert.Equal(0, figures.Errors);
+                Assert.NotNull(variation.Server);
+            }
+        }
+
+        Assert.Equal(5, run.Benchmarks.Single(b => b.Name == "readline-sockets").Variations[0].Runs[0].Messages / Math.Max(1, run.Benchmarks.Single(b => b.Name == "readline-sockets").Variations[0].Runs[0].Requests));
+        Assert.Equal(Environment.ProcessorCount, run.Environment.CpuCount);
+        Assert.Contains("libuv", run.Environment.NativeLibraries.Keys);
+        Assert.Equal("local", run.Runtime);
+        Assert.Contains("tcpecho-sockets", stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(_output, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Ctrl_c_during_measurement_leaves_no_server_process_and_keeps_the_results()
+    {
+        using var vmbench = Vmbench.Start(
+            "run", "--benchmarks", "tcpecho-sockets", "--runtime", "local", "--duration", "2", "--warmup", "0",
+            "--sizes", "1024", "2048", "4096", "--server-cpus", "", "--client-cpus", "", "--output", _output);
+        var runJson = Path.Combine(_output, "run.json");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        IReadOnlyList<int> servers = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            servers = vmbench.Children();
+            if (servers.Count > 0 && File.Exists(runJson) && RunJson.Read(runJson).Benchmarks.Sum(b => b.Variations.Count) >= 1)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.NotEmpty(servers);
+        Assert.Equal(0, Kill(vmbench.Process.Id, 2)); // SIGINT, as Ctrl-C
+        var exit = await vmbench.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(130, exit);
+        Assert.All(servers, pid => Assert.False(Vmbench.IsAlive(pid), $"server process {pid} was left behind"));
+        var run = RunJson.Read(runJson);
+        Assert.Equal(RunStatus.Cancelled, run.Status);
+        Assert.True(run.Benchmarks.Single().Variations.Count >= 1);
+        Assert.Contains("cancelled", vmbench.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_options_name_the_option_and_exit_2()
+    {
+        var (exit, _, stderr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "run", "--sizes", "0", "--duration", "-1", "--runtime", "podman", "--output", _output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--sizes", stderr, StringComparison.Ordinal);
+        Assert.Contains("--duration", stderr, StringComparison.Ordinal);
+        Assert.Contains("unknown runtime 'podman'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pattern_that_matches_nothing_lists_the_benchmarks()
+    {
+        var (exit, _, stderr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "run", "--benchmarks", "no-such-thing", "--output", _output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'no-such-thing' matches no benchmark (available: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("tcpecho-sockets", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unwritable_output_folder_is_refused_before_anything_runs()
+    {
+        var blocker = Path.Combine(Path.GetTempPath(), "vmbench-blocker-" + Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(blocker, "a file, not a folder");
+        try
+        {
+            var (exit, _, stderr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "run", "--benchmarks", "tcpecho-sockets", "--output", Path.Combine(blocker, "run"));
+
+            Assert.Equal(2, exit);
+            Assert.Contains("cannot write to the output folder", stderr, StringComparison.Ordinal);
+            Assert.Contains("--output", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_output))
+        {
+            Directory.Delete(_output, recursive: true);
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill")]
+    private static extern int Kill(int pid, int signal);
+}

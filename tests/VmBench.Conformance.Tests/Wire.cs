@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace VmBench.Conformance.Tests;
+
+/// <summary>Raw-socket helpers for talking to a server under test, every read bounded in time.</summary>
+internal static class Wire
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    public static async Task<Socket> ConnectAsync(string address, CancellationToken cancellationToken = default)
+    {
+        EndPoint endPoint = address.StartsWith("unix:", StringComparison.Ordinal)
+            ? new UnixDomainSocketEndPoint(address["unix:".Length..])
+            : IPEndPoint.Parse(address);
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, endPoint is UnixDomainSocketEndPoint ? ProtocolType.Unspecified : ProtocolType.Tcp);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            await socket.ConnectAsync(endPoint, timeout.Token);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        if (endPoint is IPEndPoint)
+        {
+            socket.NoDelay = true;
+        }
+
+        return socket;
+    }
+
+    public static async Task SendAsync(Socket socket, ReadOnlyMemory<byte> data)
+    {
+        while (!data.IsEmpty)
+        {
+            var sent = await socket.SendAsync(data, SocketFlags.None);
+            data = data[sent..];
+        }
+    }
+
+    /// <summary>Reads exactly <paramref name="count"/> bytes, or fewer if the peer closes first.</summary>
+    public static async Task<byte[]> ReadAsync(Socket socket, int count)
+    {
+        var buffer = new byte[count];
+        var filled = 0;
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (filled < count)
+        {
+            var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, timeout.Token);
+            if (read == 0)
+            {
+                return buffer[..filled];
+            }
+
+            filled += read;
+        }
+
+        return buffer;
+    }
+
+    /// <summary>Reads until the peer closes (or the timeout), returning everything.</summary>
+    public static async Task<byte[]> ReadToEndAsync(Socket socket)
+    {
+        using var all = new MemoryStream();
+        var buffer = new byte[64 * 1024];
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            int read;
+            try
+            {
+                read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+            }
+            catch (SocketException)
+            {
+                break;
+            }
+
+            if (read == 0)
+            {
+                break;
+            }
+
+            all.Write(buffer, 0, read);
+        }
+
+        return all.ToArray();
+    }
+
+    public static byte[] Payload(int size, int seed, bool line = false)
+    {
+        var random = new Random(seed);
+        var data = new byte[size];
+        for (var i = 0; i < size; i++)
+        {
+            data[i] = (byte)random.Next(line ? 'a' : 0, line ? 'z' + 1 : 256);
+        }
+
+        if (line)
+        {
+            data[^1] = (byte)'\n';
+        }
+
+        return data;
+    }
+}
