@@ -17,5 +17,5 @@ public sealed record RunPlan(IReadOnlyList<Benchmark> Benchmarks, RunConfig Conf
 
     /// <summary>Rough wall time of the whole run, for progress: warm-up plus every variation's repeats, per benchmark.</summary>
     public TimeSpan Estimate(int benchmarks) =>
-        (Warmup + (Duration * Variations.Count() * Config.Repeat)) * benchmarks;
+        (Warmup + (Duration * ((Variations.Count() * Config.Repeat) + (Config.Sweep ? Runner.SweepFractions.Count : 0)))) * benchmarks;
 }

@@ -55,7 +55,7 @@ public sealed class Runner
                 var benchmark = plan.Benchmarks[i];
                 _observer.BenchmarkStarting(benchmark, i, plan.Benchmarks.Count, plan.Estimate(plan.Benchmarks.Count - i));
                 current = Describe(benchmark, Status.Cancelled, "cancelled before it finished (Ctrl-C)", [], []);
-                var result = await RunBenchmarkAsync(plan, benchmark, addresses, variations => current = Save(plan, run, results, benchmark, variations), cancellationToken).ConfigureAwait(false);
+                var result = await RunBenchmarkAsync(plan, benchmark, addresses, (variations, sweep) => current = Save(plan, run, results, benchmark, variations, sweep), cancellationToken).ConfigureAwait(false);
                 current = null;
                 results.Add(result);
                 RunJson.Write(plan.RunJsonPath, run with { Benchmarks = results.ToArray() });
@@ -89,14 +89,14 @@ public sealed class Runner
     }
 
     /// <summary>Saves the finished benchmarks plus the current one's variations so far; returns the current one as it would be recorded if cancelled now.</summary>
-    private static BenchmarkResult Save(RunPlan plan, RunResult run, List<BenchmarkResult> done, Benchmark current, IReadOnlyList<VariationResult> variations)
+    private static BenchmarkResult Save(RunPlan plan, RunResult run, List<BenchmarkResult> done, Benchmark current, IReadOnlyList<VariationResult> variations, IReadOnlyList<SweepStep> sweep)
     {
-        var partial = Describe(current, Status.Cancelled, "cancelled before it finished (Ctrl-C); the variations listed were measured", variations.ToArray(), []);
+        var partial = Describe(current, Status.Cancelled, "cancelled before it finished (Ctrl-C); the variations listed were measured", variations.ToArray(), sweep.ToArray());
         RunJson.Write(plan.RunJsonPath, run with { Benchmarks = [.. done, partial with { Status = Status.Ok, Reason = null }] });
         return partial;
     }
 
-    private async Task<BenchmarkResult> RunBenchmarkAsync(RunPlan plan, Benchmark benchmark, AddressAllocator addresses, Action<IReadOnlyList<VariationResult>> save, CancellationToken cancellationToken)
+    private async Task<BenchmarkResult> RunBenchmarkAsync(RunPlan plan, Benchmark benchmark, AddressAllocator addresses, Action<IReadOnlyList<VariationResult>, IReadOnlyList<SweepStep>> save, CancellationToken cancellationToken)
     {
         var build = await _runtime.BuildAsync(benchmark.Server, cancellationToken).ConfigureAwait(false);
         _observer.Note(benchmark, build.Message);
@@ -111,6 +111,7 @@ public sealed class Runner
         }
 
         var variations = new List<VariationResult>();
+        var sweep = new List<SweepStep>();
         try
         {
             var launch = new ServerLaunch(benchmark, addresses.Allocate(benchmark.Protocol.Address, benchmark.Name), plan.Config.ServerCpus, TimeSpan.FromSeconds(plan.Config.ReadyTimeoutSeconds));
@@ -130,11 +131,20 @@ public sealed class Runner
                 {
                     var variation = await MeasureAsync(plan, benchmark, server, size, concurrency, cancellationToken).ConfigureAwait(false);
                     variations.Add(variation);
-                    save(variations);
+                    save(variations, sweep);
                     _observer.VariationFinished(benchmark, variation);
                     if (server.HasExited)
                     {
                         return Describe(benchmark, Status.Failed, variation.Reason ?? ServerGone(server), variations, []);
+                    }
+                }
+
+                if (plan.Config.Sweep)
+                {
+                    var failure = await SweepAsync(plan, benchmark, server, variations, sweep, () => save(variations, sweep), cancellationToken).ConfigureAwait(false);
+                    if (failure is not null)
+                    {
+                        return Describe(benchmark, Status.Failed, failure, variations, sweep);
                     }
                 }
 
@@ -151,8 +161,55 @@ public sealed class Runner
         }
 
         var failed = variations.FirstOrDefault(v => v.Status == Status.Failed);
-        return Describe(benchmark, failed is null ? Status.Ok : Status.Failed, failed is null ? null : $"{failed.Label}: {failed.Reason}", variations, []);
+        return Describe(benchmark, failed is null ? Status.Ok : Status.Failed, failed is null ? null : $"{failed.Label}: {failed.Reason}", variations, sweep);
     }
+
+    /// <summary>
+    /// Latency against offered load: the closed-loop peak at the first payload and the highest
+    /// concurrency, then constant-rate steps from 10 % to 120 % of it. Returns a failure or null.
+    /// </summary>
+    private async Task<string?> SweepAsync(RunPlan plan, Benchmark benchmark, IRunningServer server, IReadOnlyList<VariationResult> variations, List<SweepStep> steps, Action save, CancellationToken cancellationToken)
+    {
+        var size = plan.Config.Sizes[0];
+        var concurrency = plan.Config.Concurrency.Max();
+        var closedLoop = Spec(plan, benchmark, server, size, concurrency) with { Rate = null };
+        var peak = plan.Config.Rate is null
+            ? variations.FirstOrDefault(v => v.MessageSize == size && v.Concurrency == concurrency && v.Summary is not null)?.Summary!.RequestsPerSecond.Median
+            : null;
+        if (peak is null)
+        {
+            _observer.Note(benchmark, $"sweep: measuring the closed-loop peak at {VariationResult.SizeLabel(size)} c={concurrency}");
+            var measured = await _load.RunAsync(closedLoop, null, cancellationToken).ConfigureAwait(false);
+            if (measured.Failure is not null || server.HasExited)
+            {
+                return "sweep: " + (measured.Failure ?? ServerGone(server));
+            }
+
+            peak = measured.RequestsPerSecond;
+        }
+
+        _observer.Note(benchmark, $"sweep: closed-loop peak {peak:N0} req/s; constant-rate steps {string.Join(", ", SweepFractions.Select(f => $"{f:P0}"))}");
+        foreach (var fraction in SweepFractions)
+        {
+            var rate = Math.Max(1, peak.Value * fraction);
+            _observer.VariationStarting(benchmark, $"sweep {fraction:P0} ({rate:N0} req/s)", 1, 1);
+            var result = await _load.RunAsync(closedLoop with { Rate = rate }, new Progress<LoadProgress>(p => _observer.LoadProgress(benchmark, p)), cancellationToken).ConfigureAwait(false);
+            if (result.Failure is not null || server.HasExited)
+            {
+                return $"sweep at {fraction:P0}: " + (result.Failure ?? ServerGone(server));
+            }
+
+            steps.Add(new SweepStep(fraction, rate, result));
+            save();
+            var latency = result.CorrectedLatency ?? result.Latency;
+            _observer.Note(benchmark, $"sweep {fraction,5:P0}: offered {rate,10:N0} achieved {result.RequestsPerSecond,10:N0} req/s  p50 {latency.P50:0.###} ms  p99 {latency.P99:0.###} ms  p99.9 {latency.P999:0.###} ms");
+        }
+
+        return null;
+    }
+
+    /// <summary>The sweep's offered loads, as fractions of the closed-loop peak: past 100 % to show the knee.</summary>
+    public static IReadOnlyList<double> SweepFractions { get; } = [0.1, 0.25, 0.5, 0.75, 0.9, 1.0, 1.1, 1.2];
 
     private async Task<string?> WarmUpAsync(RunPlan plan, Benchmark benchmark, IRunningServer server, CancellationToken cancellationToken)
     {

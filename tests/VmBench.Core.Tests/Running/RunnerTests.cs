@@ -124,6 +124,28 @@ public sealed class RunnerTests : IDisposable
         Assert.True(Assert.Single(runtime.Servers).Disposed);
     }
 
+    [Fact]
+    public async Task Sweep_offers_10_to_120_percent_of_the_closed_loop_peak_and_records_every_step()
+    {
+        var plan = RunPlans.For(_servers, _output, 1, "alpha");
+        plan = plan with { Config = plan.Config with { Sweep = true } };
+        var rates = new List<double?>();
+        var load = new FakeLoad((spec, _, _) =>
+        {
+            rates.Add(spec.Rate);
+            return FakeLoad.Result(spec.Rate ?? 10_000);
+        });
+
+        var run = await new Runner(new FakeRuntime(), load, new SilentObserver(), new MedianSummarizer()).RunAsync(plan, CancellationToken.None);
+
+        var sweep = Assert.Single(run.Benchmarks).Sweep;
+        Assert.Equal(Runner.SweepFractions, sweep.Select(s => s.Fraction));
+        Assert.Equal([1_000, 2_500, 5_000, 7_500, 9_000, 10_000, 11_000, 12_000], sweep.Select(s => Math.Round(s.OfferedRate)));
+        Assert.Equal(4 + 8, rates.Count); // the variations (closed loop), then one constant-rate run per step
+        Assert.All(rates.Take(4), r => Assert.Null(r));
+        Assert.Equal(8, RunJson.Read(_output).Benchmarks.Single().Sweep.Count);
+    }
+
     public void Dispose()
     {
         _servers.Dispose();

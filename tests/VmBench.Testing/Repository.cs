@@ -1,7 +1,7 @@
-namespace VmBench.Conformance.Tests;
+namespace VmBench.Testing;
 
 /// <summary>Finds the repository root (the folder holding VmBench.sln) from the test's output folder.</summary>
-internal static class Repository
+public static class Repository
 {
     public static string Root { get; } = Find();
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace VmBench.Conformance.Tests;
+namespace VmBench.Testing;
 
 /// <summary>Raw-socket helpers for talking to a server under test, every read bounded in time.</summary>
-internal static class Wire
+public static class Wire
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 

@@ -5,7 +5,7 @@ using VmBench.Core.Model;
 using VmBench.Core.Runtimes;
 using VmBench.Runtimes.Local;
 
-namespace VmBench.Conformance.Tests;
+namespace VmBench.Testing;
 
 /// <summary>Every discovered server, built once (through the harness's own local runtime) and started per test.</summary>
 public sealed class BuiltServers : IAsyncDisposable
