@@ -5,7 +5,7 @@ public sealed class ListCommandTests
     public static TheoryData<string> ServerIds()
     {
         var data = new TheoryData<string>();
-        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(Vmbench.RepositoryRoot, "servers")).Where(d => File.Exists(Path.Combine(d, "server.json"))))
+        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(Repository.Root, "servers")).Where(d => File.Exists(Path.Combine(d, "server.json"))))
         {
             data.Add(Path.GetFileName(dir));
         }
@@ -38,7 +38,7 @@ public sealed class ListCommandTests
         var servers = Path.Combine(Path.GetTempPath(), "vmbench-list-" + Guid.NewGuid().ToString("N"), "servers");
         Directory.CreateDirectory(Path.Combine(servers, "foo"));
         await File.WriteAllTextAsync(Path.Combine(servers, "foo", "server.json"), """{"id": "foo", "modes": ["ech0"]}""");
-        CopyDirectory(Path.Combine(Vmbench.RepositoryRoot, "servers", "sockets"), Path.Combine(servers, "sockets"));
+        TreeCopy.Copy(Path.Combine(Repository.Root, "servers", "sockets"), Path.Combine(servers, "sockets"));
         try
         {
             var (exit, stdout, stderr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "list", "--servers", servers);
@@ -51,17 +51,6 @@ public sealed class ListCommandTests
         finally
         {
             Directory.Delete(Path.GetDirectoryName(servers)!, recursive: true);
-        }
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal)))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 }

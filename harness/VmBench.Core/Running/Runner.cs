@@ -16,6 +16,7 @@ public sealed class Runner
     private readonly ILoadGenerator _load;
     private readonly IRunObserver _observer;
     private readonly IVariationSummarizer _summarizer;
+    private readonly Dictionary<string, BuildResult> _builds = new(StringComparer.Ordinal);
 
     public Runner(IServerRuntime runtime, ILoadGenerator load, IRunObserver observer, IVariationSummarizer summarizer)
     {
@@ -98,8 +99,13 @@ public sealed class Runner
 
     private async Task<BenchmarkResult> RunBenchmarkAsync(RunPlan plan, Benchmark benchmark, AddressAllocator addresses, Action<IReadOnlyList<VariationResult>, IReadOnlyList<SweepStep>> save, CancellationToken cancellationToken)
     {
-        var build = await _runtime.BuildAsync(benchmark.Server, cancellationToken).ConfigureAwait(false);
-        _observer.Note(benchmark, build.Message);
+        if (!_builds.TryGetValue(benchmark.Server.Id, out var build))
+        {
+            build = await _runtime.BuildAsync(benchmark.Server, cancellationToken).ConfigureAwait(false);
+            _builds[benchmark.Server.Id] = build;
+            _observer.Note(benchmark, build.Message);
+        }
+
         if (build.Status == BuildStatus.Skipped)
         {
             return Describe(benchmark, Status.Skipped, build.Message, [], []);

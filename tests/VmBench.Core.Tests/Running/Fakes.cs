@@ -20,7 +20,13 @@ internal sealed class FakeRuntime : IServerRuntime
 
     public IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string> { ["kind"] = "fake" };
 
-    public Task<BuildResult> BuildAsync(ServerManifest server, CancellationToken cancellationToken) => Task.FromResult(Build(server));
+    public List<string> Builds { get; } = [];
+
+    public Task<BuildResult> BuildAsync(ServerManifest server, CancellationToken cancellationToken)
+    {
+        Builds.Add(server.Id);
+        return Task.FromResult(Build(server));
+    }
 
     public Task<IRunningServer> StartAsync(ServerLaunch launch, CancellationToken cancellationToken)
     {

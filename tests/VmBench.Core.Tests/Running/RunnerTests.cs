@@ -125,6 +125,19 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_server_is_built_once_per_run_however_many_benchmarks_it_has()
+    {
+        _servers.Add("multi", TempServers.Valid("multi"), "Test.csproj");
+        var plan = RunPlans.For(_servers, _output, 1);
+        var runtime = new FakeRuntime();
+
+        var run = await new Runner(runtime, new FakeLoad((_, _, _) => FakeLoad.Result(100)), new SilentObserver(), new MedianSummarizer()).RunAsync(plan, CancellationToken.None);
+
+        Assert.Equal(3, run.Benchmarks.Count);
+        Assert.Equal(["multi"], runtime.Builds);
+    }
+
+    [Fact]
     public async Task Sweep_offers_10_to_120_percent_of_the_closed_loop_peak_and_records_every_step()
     {
         var plan = RunPlans.For(_servers, _output, 1, "alpha");

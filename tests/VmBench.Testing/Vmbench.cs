@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace VmBench.Cli.Tests;
+namespace VmBench.Testing;
 
 /// <summary>Runs the real vmbench executable (the build output beside the tests) as a child process.</summary>
-internal sealed class Vmbench : IDisposable
+public sealed class Vmbench : IDisposable
 {
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
@@ -38,8 +38,6 @@ internal sealed class Vmbench : IDisposable
         }
     }
 
-    public static string RepositoryRoot { get; } = FindRoot();
-
     public static Vmbench Start(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -47,7 +45,7 @@ internal sealed class Vmbench : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot,
+            WorkingDirectory = Repository.Root,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vmbench.dll"));
         foreach (var arg in args)
@@ -141,18 +139,5 @@ internal sealed class Vmbench : IDisposable
                 builder.AppendLine(line);
             }
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VmBench.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("VmBench.sln not found");
     }
 }

@@ -1,0 +1,15 @@
+using VmBench.Core.Load;
+using VmBench.Core.Running;
+using VmBench.Load;
+
+namespace VmBench.Cli.Commands.Common;
+
+/// <summary>The load client, readiness probe and statistics the verbs use: chosen in one place.</summary>
+public static class LoadComponents
+{
+    public static ILoadGenerator CreateGenerator() => new LoadGenerator();
+
+    public static IReadinessProbe CreateProbe() => new ReadinessProbe();
+
+    public static IVariationSummarizer CreateSummarizer() => new MedianSummarizer();
+}

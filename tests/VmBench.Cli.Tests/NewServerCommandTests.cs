@@ -1,0 +1,69 @@
+using VmBench.Core.Results;
+
+namespace VmBench.Cli.Tests;
+
+/// <summary>The README's "Adding a server" steps, followed in a temporary copy of servers/.</summary>
+public sealed class NewServerCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "vmbench-new-server-" + Guid.NewGuid().ToString("N"));
+
+    public NewServerCommandTests()
+    {
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" })
+        {
+            Directory.CreateDirectory(_root);
+            File.Copy(Path.Combine(Repository.Root, file), Path.Combine(_root, file));
+        }
+
+        TreeCopy.Copy(Path.Combine(Repository.Root, "servers", "Hosting"), Path.Combine(Servers, "Hosting"));
+        TreeCopy.Copy(Path.Combine(Repository.Root, "servers", "sockets"), Path.Combine(Servers, "sockets"));
+    }
+
+    private string Servers => Path.Combine(_root, "servers");
+
+    [Theory]
+    [InlineData("dotnet", "my-loop")]
+    [InlineData("command", "my-script")]
+    public async Task A_scaffolded_server_is_listed_and_benchmarked_with_no_other_edit(string template, string id)
+    {
+        var (created, stdout, stderr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "new-server", id, "--template", template, "--servers", Servers);
+        Assert.True(created == 0, stdout + stderr);
+        Assert.True(File.Exists(Path.Combine(Servers, id, "server.json")));
+
+        var (listed, list, listErrors) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "list", "--servers", Servers);
+        Assert.True(listed == 0, listErrors);
+        Assert.Contains($"tcpecho-{id}, unixecho-{id}, readline-{id}", list, StringComparison.Ordinal);
+
+        var output = Path.Combine(_root, "results");
+        var (ran, runOut, runErr) = await Vmbench.RunAsync(
+            TimeSpan.FromMinutes(5),
+            "run", "--servers", Servers, "--benchmarks", $"-{id}$", "--runtime", "local", "--duration", "1", "--warmup", "0",
+            "--sizes", "1024", "--concurrency", "4", "--server-cpus", "", "--client-cpus", "", "--output", output);
+        Assert.True(ran == 0, runOut + runErr);
+        var run = RunJson.Read(output);
+        Assert.Equal([$"tcpecho-{id}", $"unixecho-{id}", $"readline-{id}"], run.Benchmarks.Select(b => b.Name));
+        Assert.All(run.Benchmarks, b => Assert.True(b.Status == Status.Ok && b.Variations.Single().Runs.Single().RequestsPerSecond > 0, $"{b.Name}: {b.Status} {b.Reason}"));
+    }
+
+    [Fact]
+    public async Task An_existing_or_invalid_id_is_refused_and_nothing_is_written()
+    {
+        var (exists, _, existsErr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "new-server", "sockets", "--servers", Servers);
+        var (invalid, _, invalidErr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "new-server", "My_Server", "--servers", Servers);
+        var (template, _, templateErr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "new-server", "fine", "--template", "rust", "--servers", Servers);
+
+        Assert.Equal(2, exists);
+        Assert.Contains("already exists", existsErr, StringComparison.Ordinal);
+        Assert.Equal(2, invalid);
+        Assert.Contains("'My_Server' is not a valid server id", invalidErr, StringComparison.Ordinal);
+        Assert.Equal(2, template);
+        Assert.Contains("unknown template 'rust'", templateErr, StringComparison.Ordinal);
+        Assert.Equal(["Hosting", "sockets"], Directory.EnumerateDirectories(Servers).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("Program.cs", Directory.EnumerateFiles(Path.Combine(Servers, "sockets")).Where(f => File.GetLastWriteTimeUtc(f) > DateTime.UtcNow.AddMinutes(-1)).Select(Path.GetFileName));
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_root, recursive: true);
+    }
+}
