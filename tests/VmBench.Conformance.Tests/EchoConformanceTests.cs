@@ -47,7 +47,8 @@ public sealed class EchoConformanceTests(BuiltServers servers)
             }
         }
 
-        Assert.True(payload.AsSpan().SequenceEqual(await reader));
+        var echoed = await reader;
+        Assert.True(payload.AsSpan().SequenceEqual(echoed));
     }
 
     [Theory]
@@ -67,7 +68,8 @@ public sealed class EchoConformanceTests(BuiltServers servers)
             {
                 var payload = Wire.Payload(100, i);
                 await Wire.SendAsync(socket, payload);
-                return payload.AsSpan().SequenceEqual(await Wire.ReadAsync(socket, payload.Length));
+                var echoed = await Wire.ReadAsync(socket, payload.Length);
+                return payload.AsSpan().SequenceEqual(echoed);
             });
             var results = await Task.WhenAll(rounds);
             Assert.Equal(1000, results.Count(ok => ok));
@@ -113,7 +115,8 @@ public sealed class EchoConformanceTests(BuiltServers servers)
         using var socket = await Wire.ConnectAsync(server.Address);
         var payload = Wire.Payload(4096, 99);
         await Wire.SendAsync(socket, payload);
-        Assert.True(payload.AsSpan().SequenceEqual(await Wire.ReadAsync(socket, payload.Length)));
+        var echoed = await Wire.ReadAsync(socket, payload.Length);
+        Assert.True(payload.AsSpan().SequenceEqual(echoed));
         Assert.False(server.HasExited);
     }
 

@@ -16,14 +16,25 @@ public static class Wire
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, endPoint is UnixDomainSocketEndPoint ? ProtocolType.Unspecified : ProtocolType.Tcp);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        try
+        while (true)
         {
-            await socket.ConnectAsync(endPoint, timeout.Token);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
+            try
+            {
+                await socket.ConnectAsync(endPoint, timeout.Token);
+                break;
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.TryAgain or SocketError.WouldBlock && !timeout.IsCancellationRequested)
+            {
+                // A unix socket's backlog is full (EAGAIN): the server has not accepted yet; retry as real clients do.
+                socket.Dispose();
+                socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Unspecified);
+                await Task.Delay(5, timeout.Token);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
         }
 
         if (endPoint is IPEndPoint)
@@ -61,6 +72,15 @@ public static class Wire
         }
 
         return buffer;
+    }
+
+    /// <summary>Reads what is available (at least one byte), or an empty array when the peer closes.</summary>
+    public static async Task<byte[]> ReadSomeAsync(Socket socket)
+    {
+        var buffer = new byte[16 * 1024];
+        using var timeout = new CancellationTokenSource(Timeout);
+        var read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+        return buffer[..read];
     }
 
     /// <summary>Reads until the peer closes (or the timeout), returning everything.</summary>

@@ -1,6 +1,7 @@
 using VmBench.Core.Load;
 using VmBench.Core.Running;
 using VmBench.Load;
+using VmBench.Reporting.Statistics;
 
 namespace VmBench.Cli.Commands.Common;
 
@@ -11,5 +12,5 @@ public static class LoadComponents
 
     public static IReadinessProbe CreateProbe() => new ReadinessProbe();
 
-    public static IVariationSummarizer CreateSummarizer() => new MedianSummarizer();
+    public static IVariationSummarizer CreateSummarizer() => PerfolizerSummarizer.Instance;
 }

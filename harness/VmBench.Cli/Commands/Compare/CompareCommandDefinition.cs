@@ -1,0 +1,46 @@
+using System.CommandLine;
+using VmBench.Reporting.Statistics;
+
+namespace VmBench.Cli.Commands.Compare;
+
+/// <summary><c>vmbench compare BASE NEW</c>: change in requests/s and p99 per benchmark and variation, with a verdict when there are repeats.</summary>
+public static class CompareCommandDefinition
+{
+    public static Command Create()
+    {
+        var baseline = new Argument<string>("base")
+        {
+            Description = "The run to compare against: a run folder or its run.json",
+        };
+        var candidate = new Argument<string>("new")
+        {
+            Description = "The run to judge: a run folder or its run.json",
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Folder to write compare.html into (default: NEW's folder)",
+        };
+        var threshold = new Option<double>("--threshold")
+        {
+            Description = "Smallest relative change (percent) that counts as faster or slower",
+            DefaultValueFactory = _ => ChangeTest.DefaultThresholdPercent,
+        };
+        var command = new Command("compare", "Compare two runs: change in requests/s and p99, faster / slower / no significant difference (Mann-Whitney U over repeats)")
+        {
+            baseline,
+            candidate,
+            output,
+            threshold,
+        };
+        command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
+            await CompareCommand.ExecuteAsync(
+                parseResult.GetValue(baseline)!,
+                parseResult.GetValue(candidate)!,
+                parseResult.GetValue(output),
+                parseResult.GetValue(threshold),
+                Console.Out,
+                Console.Error,
+                cancellationToken).ConfigureAwait(false));
+        return command;
+    }
+}

@@ -1,0 +1,66 @@
+using ScottPlot;
+using VmBench.Reporting.Charts;
+
+namespace VmBench.Reporting.Plots.Internal;
+
+/// <summary>Grouped bars: one group per category, one bar per series; asymmetric error bars from each point's Low/High.</summary>
+internal static class BarChartDrawer
+{
+    private const double GroupWidth = 0.8;
+
+    public static void Draw(Plot plot, ChartSpec chart)
+    {
+        var series = chart.Series.Where(s => s.Points.Count > 0).ToList();
+        var width = GroupWidth / Math.Max(1, series.Count);
+        var bars = new List<Bar>();
+        var errorXs = new List<double>();
+        var errorYs = new List<double>();
+        var errorLow = new List<double>();
+        var errorHigh = new List<double>();
+        for (var j = 0; j < series.Count; j++)
+        {
+            var offset = (j - ((series.Count - 1) / 2.0)) * width;
+            foreach (var point in series[j].Points)
+            {
+                var position = point.X + offset;
+                bars.Add(new Bar
+                {
+                    Position = position,
+                    Value = point.Y,
+                    Size = width * 0.92,
+                    FillColor = Colors.Of(series[j].Color),
+                    LineWidth = 0,
+                });
+                if (point.Low is { } low && point.High is { } high)
+                {
+                    errorXs.Add(position);
+                    errorYs.Add(point.Y);
+                    errorLow.Add(Math.Max(0, point.Y - low));
+                    errorHigh.Add(Math.Max(0, high - point.Y));
+                }
+            }
+        }
+
+        if (bars.Count > 0)
+        {
+            plot.Add.Bars(bars);
+        }
+
+        if (errorXs.Count > 0)
+        {
+            var errors = plot.Add.ErrorBar(errorXs, errorYs, errorHigh);
+            errors.YErrorNegative = errorLow;
+            errors.YErrorPositive = errorHigh;
+            errors.Color = ScottPlot.Colors.Black.WithAlpha(0.75);
+            errors.LineWidth = 1.2f;
+            errors.CapSize = 4;
+        }
+
+        ChartStyle.Legend(plot, series.Select(s => new LegendItem { LabelText = s.Label, FillColor = Colors.Of(s.Color) }));
+        plot.Axes.Margins(bottom: 0);
+        if (chart.Categories.Count > 0)
+        {
+            plot.Axes.SetLimitsX(-0.6, chart.Categories.Count - 0.4);
+        }
+    }
+}

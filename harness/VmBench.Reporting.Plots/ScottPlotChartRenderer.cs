@@ -1,0 +1,36 @@
+using ScottPlot;
+using VmBench.Reporting.Charts;
+using VmBench.Reporting.Plots.Internal;
+
+namespace VmBench.Reporting.Plots;
+
+/// <summary>Draws VmBench's charts with ScottPlot 5: one SVG and one PNG per chart, the SVG also returned for inlining.</summary>
+public sealed class ScottPlotChartRenderer : IChartRenderer
+{
+    public RenderedChart Render(ChartSpec chart, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        ArgumentNullException.ThrowIfNull(directory);
+        ChartFonts.EnsureConfigured();
+        Directory.CreateDirectory(directory);
+        using var plot = new Plot();
+        ChartStyle.Apply(plot, chart);
+        switch (chart.Kind)
+        {
+            case ChartKind.GroupedBars:
+                BarChartDrawer.Draw(plot, chart);
+                break;
+            default:
+                LineChartDrawer.Draw(plot, chart);
+                break;
+        }
+
+        var height = chart.Height + ChartStyle.ExtraHeightForLabels(plot, chart);
+        var svgPath = Path.GetFullPath(Path.Combine(directory, chart.Id + ".svg"));
+        var pngPath = Path.GetFullPath(Path.Combine(directory, chart.Id + ".png"));
+        var svg = plot.GetSvgXml(chart.Width, height);
+        File.WriteAllText(svgPath, svg);
+        plot.SavePng(pngPath, chart.Width, height);
+        return new RenderedChart(chart, svg, [svgPath, pngPath]);
+    }
+}

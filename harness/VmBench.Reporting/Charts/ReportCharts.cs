@@ -1,0 +1,334 @@
+using System.Globalization;
+using System.Text;
+using VmBench.Core.Load;
+using VmBench.Core.Results;
+using VmBench.Reporting.Micro;
+using VmBench.Reporting.Tables;
+
+namespace VmBench.Reporting.Charts;
+
+/// <summary>
+/// Decides the charts of a report from a run: what to plot, with which unit and colours. Servers are compared
+/// within a protocol (tcpecho, readline ...), each server always in its <see cref="ServerPalette"/> colour.
+/// </summary>
+public static class ReportCharts
+{
+    /// <summary>Bars and lines that stand for no server (micro-benchmarks).</summary>
+    public const string NeutralColor = "#4c72b0";
+
+    public static IReadOnlyList<ChartSpec> Build(RunResult run, IReadOnlyList<MicroBenchmark> micro)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(micro);
+        var palette = PaletteOf(run);
+        var rows = ResultRows.From(run).Where(r => r.Variation is not null && r.Representative is not null).ToList();
+        var protocols = rows.Select(r => r.Benchmark.Protocol).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var charts = new List<ChartSpec>();
+        foreach (var protocol in protocols)
+        {
+            charts.Add(Throughput(protocol, rows.Where(r => r.Benchmark.Protocol == protocol).ToList(), palette));
+        }
+
+        foreach (var protocol in protocols)
+        {
+            var ofProtocol = rows.Where(r => r.Benchmark.Protocol == protocol).ToList();
+            foreach (var (size, concurrency) in Cells(ofProtocol))
+            {
+                charts.Add(Spectrum(protocol, size, concurrency, ofProtocol, palette));
+            }
+        }
+
+        foreach (var protocol in protocols)
+        {
+            var ofProtocol = rows.Where(r => r.Benchmark.Protocol == protocol).ToList();
+            foreach (var size in ofProtocol.Select(r => r.Variation!.MessageSize).Distinct().Order())
+            {
+                charts.Add(AgainstConcurrency(protocol, size, ofProtocol, palette));
+            }
+        }
+
+        foreach (var benchmark in run.Benchmarks)
+        {
+            var timeline = Timeline(benchmark, palette);
+            if (timeline is not null)
+            {
+                charts.Add(timeline);
+            }
+        }
+
+        foreach (var protocol in protocols)
+        {
+            var measured = rows.Where(r => r.Benchmark.Protocol == protocol && r.Server is not null).ToList();
+            if (measured.Count > 0)
+            {
+                charts.Add(ServerCpu(protocol, measured, palette));
+                charts.Add(ServerMemory(protocol, measured, palette));
+            }
+        }
+
+        foreach (var protocol in run.Benchmarks.Where(b => b.Sweep.Count > 0).Select(b => b.Protocol).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            charts.Add(Sweep(protocol, run.Benchmarks.Where(b => b.Protocol == protocol && b.Sweep.Count > 0).ToList(), palette));
+        }
+
+        if (micro.Count > 0)
+        {
+            charts.AddRange(Micro(micro));
+        }
+
+        return charts;
+    }
+
+    public static ServerPalette PaletteOf(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new ServerPalette(run.Benchmarks.Select(b => b.Server));
+    }
+
+    /// <summary>A file stem: lower-case letters, digits and dashes.</summary>
+    public static string Slug(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.ToLowerInvariant())
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+        }
+
+        var slug = builder.ToString();
+        while (slug.Contains("--", StringComparison.Ordinal))
+        {
+            slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        return slug.Trim('-');
+    }
+
+    private static string SizeSlug(int size) => size.ToString(CultureInfo.InvariantCulture) + "b";
+
+    private static IEnumerable<(int Size, int Concurrency)> Cells(IEnumerable<ResultRow> rows) =>
+        rows.Select(r => (r.Variation!.MessageSize, r.Variation.Concurrency)).Distinct().Order();
+
+    private static IEnumerable<IGrouping<string, ResultRow>> ByServer(IEnumerable<ResultRow> rows) =>
+        rows.GroupBy(r => r.Benchmark.Server, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+
+    private static ChartSpec Throughput(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
+    {
+        var cells = Cells(rows).ToList();
+        var series = new List<ChartSeries>();
+        foreach (var server in ByServer(rows.Where(r => r.RequestsPerSecond is not null)))
+        {
+            var points = server
+                .Select(r => (Index: cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.RequestsPerSecond!))
+                .OrderBy(p => p.Index)
+                .Select(p => new ChartPoint(p.Index, p.Item2.Median, p.Item2.Lower, p.Item2.Upper))
+                .ToList();
+            series.Add(new ChartSeries(server.Key, palette.ColorOf(server.Key), points));
+        }
+
+        return new ChartSpec(
+            $"rps-{Slug(protocol)}",
+            ChartSections.Throughput,
+            $"{protocol}: requests/s by payload and concurrency (median; error bars: 95 % CI)",
+            "payload, concurrency",
+            "requests/s",
+            ChartKind.GroupedBars,
+            XAxisKind.Categories,
+            cells.Select(c => $"{VariationResult.SizeLabel(c.Size)} c={c.Concurrency}").ToList(),
+            series)
+        { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)) };
+    }
+
+    private static ChartSpec Spectrum(string protocol, int size, int concurrency, IReadOnlyList<ResultRow> rows, ServerPalette palette)
+    {
+        var series = new List<ChartSeries>();
+        foreach (var server in ByServer(rows.Where(r => r.Variation!.MessageSize == size && r.Variation.Concurrency == concurrency)))
+        {
+            var latency = server.First().Representative!.Latency;
+            var points = latency.Spectrum
+                .Where(p => p.Percentile >= 0 && p.Percentile < 100 && double.IsFinite(p.LatencyMs))
+                .OrderBy(p => p.Percentile)
+                .Select(p => new ChartPoint(p.Percentile, p.LatencyMs))
+                .ToList();
+            series.Add(new ChartSeries(server.Key, palette.ColorOf(server.Key), points));
+        }
+
+        return new ChartSpec(
+            $"latency-spectrum-{Slug(protocol)}-{SizeSlug(size)}-c{concurrency.ToString(CultureInfo.InvariantCulture)}",
+            ChartSections.Latency,
+            $"{protocol}, {VariationResult.SizeLabel(size)}, c={concurrency}: latency by percentile",
+            "percentile",
+            "latency (ms)",
+            ChartKind.Lines,
+            XAxisKind.Nines,
+            [],
+            series);
+    }
+
+    private static ChartSpec AgainstConcurrency(string protocol, int size, IReadOnlyList<ResultRow> rows, ServerPalette palette)
+    {
+        var ofSize = rows.Where(r => r.Variation!.MessageSize == size).ToList();
+        var levels = ofSize.Select(r => r.Variation!.Concurrency).Distinct().Order().ToList();
+        var series = new List<ChartSeries>();
+        foreach (var server in ByServer(ofSize))
+        {
+            var ordered = server.OrderBy(r => r.Variation!.Concurrency).ToList();
+            series.Add(new ChartSeries(
+                $"{server.Key} p50",
+                palette.ColorOf(server.Key),
+                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Representative!.Latency.P50)).ToList()));
+            series.Add(new ChartSeries(
+                $"{server.Key} p99",
+                palette.ColorOf(server.Key),
+                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Representative!.Latency.P99)).ToList())
+            { Marker = SeriesMarker.Triangle });
+        }
+
+        return new ChartSpec(
+            $"latency-concurrency-{Slug(protocol)}-{SizeSlug(size)}",
+            ChartSections.Concurrency,
+            $"{protocol}, {VariationResult.SizeLabel(size)}: p50 (circles) and p99 (triangles) against concurrency",
+            "concurrent connections",
+            "latency (ms)",
+            ChartKind.Lines,
+            XAxisKind.Categories,
+            levels.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList(),
+            series);
+    }
+
+    private static ChartSpec? Timeline(BenchmarkResult benchmark, ServerPalette palette)
+    {
+        var withTimeline = benchmark.Variations
+            .Select(v => (Variation: v, Run: ResultRows.Representative(v.Runs, v.Summary?.RequestsPerSecond.Median)))
+            .Where(p => p.Run is { Timeline.Count: > 0 })
+            .ToList();
+        if (withTimeline.Count == 0)
+        {
+            return null;
+        }
+
+        var series = withTimeline
+            .Select((p, i) => new ChartSeries(
+                p.Variation.Label,
+                palette.ShadeOf(benchmark.Server, withTimeline.Count == 1 ? 0 : 0.7 * i / (withTimeline.Count - 1)),
+                p.Run!.Timeline.OrderBy(s => s.Second).Select(s => new ChartPoint(s.Second, s.RequestsPerSecond)).ToList())
+            { Marker = (SeriesMarker)(i % 3) })
+            .ToList();
+        return new ChartSpec(
+            $"timeline-{Slug(benchmark.Name)}",
+            ChartSections.Timeline,
+            $"{benchmark.Name}: requests/s each second (representative repeat)",
+            "second",
+            "requests/s",
+            ChartKind.Lines,
+            XAxisKind.Linear,
+            [],
+            series);
+    }
+
+    private static ChartSpec ServerCpu(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
+    {
+        var cells = Cells(rows).ToList();
+        var series = ByServer(rows)
+            .Select(server => new ChartSeries(
+                server.Key,
+                palette.ColorOf(server.Key),
+                server
+                    .Select(r => (Index: cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), Requests: r.Variation.Runs.Sum(x => x.Requests), r.Server!.CpuSeconds))
+                    .Where(p => p.Requests > 0)
+                    .OrderBy(p => p.Index)
+                    .Select(p => new ChartPoint(p.Index, p.CpuSeconds * 1e6 / p.Requests))
+                    .ToList()))
+            .ToList();
+        return new ChartSpec(
+            $"server-cpu-{Slug(protocol)}",
+            ChartSections.Server,
+            $"{protocol}: server CPU time per request (over the variation)",
+            "payload, concurrency",
+            "CPU µs per request",
+            ChartKind.GroupedBars,
+            XAxisKind.Categories,
+            cells.Select(c => $"{VariationResult.SizeLabel(c.Size)} c={c.Concurrency}").ToList(),
+            series);
+    }
+
+    private static ChartSpec ServerMemory(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
+    {
+        var cells = Cells(rows).ToList();
+        var series = ByServer(rows)
+            .Select(server => new ChartSeries(
+                server.Key,
+                palette.ColorOf(server.Key),
+                server
+                    .Select(r => new ChartPoint(cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.Server!.PeakMemoryBytes / (1024.0 * 1024.0)))
+                    .OrderBy(p => p.X)
+                    .ToList()))
+            .ToList();
+        return new ChartSpec(
+            $"server-memory-{Slug(protocol)}",
+            ChartSections.Server,
+            $"{protocol}: server peak resident memory",
+            "payload, concurrency",
+            "peak memory (MiB)",
+            ChartKind.GroupedBars,
+            XAxisKind.Categories,
+            cells.Select(c => $"{VariationResult.SizeLabel(c.Size)} c={c.Concurrency}").ToList(),
+            series);
+    }
+
+    private static ChartSpec Sweep(string protocol, IReadOnlyList<BenchmarkResult> benchmarks, ServerPalette palette)
+    {
+        var series = new List<ChartSeries>();
+        var corrected = false;
+        foreach (var benchmark in benchmarks.OrderBy(b => b.Server, StringComparer.Ordinal))
+        {
+            var steps = benchmark.Sweep.Where(s => s.Result.Succeeded).OrderBy(s => s.OfferedRate).ToList();
+            LatencySummary Of(SweepStep step) => step.Result.CorrectedLatency ?? step.Result.Latency;
+            corrected |= steps.Any(s => s.Result.CorrectedLatency is not null);
+            var color = palette.ColorOf(benchmark.Server);
+            series.Add(new ChartSeries($"{benchmark.Server} p50", color, steps.Select(s => new ChartPoint(s.OfferedRate, Of(s).P50)).ToList()));
+            series.Add(new ChartSeries($"{benchmark.Server} p99", color, steps.Select(s => new ChartPoint(s.OfferedRate, Of(s).P99)).ToList()) { Marker = SeriesMarker.Triangle });
+            series.Add(new ChartSeries($"{benchmark.Server} p99.9", color, steps.Select(s => new ChartPoint(s.OfferedRate, Of(s).P999)).ToList()) { Marker = SeriesMarker.Square });
+        }
+
+        return new ChartSpec(
+            $"sweep-{Slug(protocol)}",
+            ChartSections.Sweep,
+            $"{protocol}: latency against offered load{(corrected ? " (corrected for coordinated omission)" : string.Empty)}; p50 circles, p99 triangles, p99.9 squares",
+            "offered load (requests/s)",
+            "latency (ms)",
+            ChartKind.Lines,
+            XAxisKind.Linear,
+            [],
+            series);
+    }
+
+    private static IEnumerable<ChartSpec> Micro(IReadOnlyList<MicroBenchmark> micro)
+    {
+        var labels = micro.Select(m => m.Label).ToList();
+        yield return new ChartSpec(
+            "micro-time",
+            ChartSections.Micro,
+            "Micro-benchmarks: mean time per operation",
+            "benchmark",
+            "time per operation (ns)",
+            ChartKind.GroupedBars,
+            XAxisKind.Categories,
+            labels,
+            [new ChartSeries("mean", NeutralColor, micro.Select((m, i) => new ChartPoint(i, m.MeanNs)).ToList())]);
+        var allocated = micro.Select((m, i) => (m, i)).Where(p => p.m.AllocatedBytes is not null).ToList();
+        if (allocated.Count > 0)
+        {
+            yield return new ChartSpec(
+                "micro-allocations",
+                ChartSections.Micro,
+                "Micro-benchmarks: bytes allocated per operation",
+                "benchmark",
+                "allocated bytes per operation",
+                ChartKind.GroupedBars,
+                XAxisKind.Categories,
+                labels,
+                [new ChartSeries("allocated", NeutralColor, allocated.Select(p => new ChartPoint(p.i, p.m.AllocatedBytes!.Value)).ToList())]);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using VmBench.Core.Results;
+using VmBench.Reporting.Statistics;
+
+namespace VmBench.Reporting.Compare;
+
+/// <summary>Compares two runs per benchmark and variation: requests/s and p99, change and verdict.</summary>
+public static class RunComparer
+{
+    public static RunComparison Compare(RunResult baseRun, RunResult newRun, ChangeTest? test = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseRun);
+        ArgumentNullException.ThrowIfNull(newRun);
+        test ??= ChangeTest.Default;
+        var baseCells = Cells(baseRun);
+        var newCells = Cells(newRun);
+        var rows = new List<ComparisonRow>();
+        foreach (var (key, candidate) in newCells)
+        {
+            if (!baseCells.TryGetValue(key, out var baseline))
+            {
+                continue;
+            }
+
+            var baseRps = baseline.Runs.Select(r => r.RequestsPerSecond).ToList();
+            var newRps = candidate.Runs.Select(r => r.RequestsPerSecond).ToList();
+            var baseP99 = baseline.Runs.Select(r => r.Latency.P99).ToList();
+            var newP99 = candidate.Runs.Select(r => r.Latency.P99).ToList();
+            var baseRpsMedian = PerfolizerSummarizer.Estimate(baseRps).Median;
+            var newRpsMedian = PerfolizerSummarizer.Estimate(newRps).Median;
+            var baseP99Median = PerfolizerSummarizer.Estimate(baseP99).Median;
+            var newP99Median = PerfolizerSummarizer.Estimate(newP99).Median;
+            rows.Add(new ComparisonRow(
+                key.Benchmark,
+                candidate.Variation.Label,
+                key.Size,
+                key.Concurrency,
+                baseRps.Count,
+                newRps.Count,
+                baseRpsMedian,
+                newRpsMedian,
+                Change(baseRpsMedian, newRpsMedian),
+                test.Compare(baseRps, newRps, higherIsBetter: true),
+                baseP99Median,
+                newP99Median,
+                Change(baseP99Median, newP99Median),
+                test.Compare(baseP99, newP99, higherIsBetter: false)));
+        }
+
+        rows.Sort((a, b) => (a.Benchmark, a.MessageSize, a.Concurrency).CompareTo((b.Benchmark, b.MessageSize, b.Concurrency)));
+        var onlyInBase = baseCells.Keys.Where(k => !newCells.ContainsKey(k)).Select(Describe).Order(StringComparer.Ordinal).ToList();
+        var onlyInNew = newCells.Keys.Where(k => !baseCells.ContainsKey(k)).Select(Describe).Order(StringComparer.Ordinal).ToList();
+        return new RunComparison(baseRun, newRun, test.ThresholdPercent, rows, onlyInBase, onlyInNew);
+    }
+
+    /// <summary>(new / base - 1) x 100; NaN when the base is zero.</summary>
+    public static double Change(double baseline, double candidate) => baseline == 0 ? double.NaN : ((candidate / baseline) - 1) * 100;
+
+    private static Dictionary<CellKey, Cell> Cells(RunResult run)
+    {
+        var cells = new Dictionary<CellKey, Cell>();
+        foreach (var benchmark in run.Benchmarks)
+        {
+            foreach (var variation in benchmark.Variations)
+            {
+                var runs = variation.Runs.Where(r => r.Succeeded).ToList();
+                if (runs.Count > 0)
+                {
+                    cells[new CellKey(benchmark.Name, variation.MessageSize, variation.Concurrency)] = new Cell(variation, runs);
+                }
+            }
+        }
+
+        return cells;
+    }
+
+    private static string Describe(CellKey key) => $"{key.Benchmark} {VariationResult.SizeLabel(key.Size)} c={key.Concurrency}";
+
+    private readonly record struct CellKey(string Benchmark, int Size, int Concurrency);
+
+    private sealed record Cell(VariationResult Variation, IReadOnlyList<Core.Load.LoadResult> Runs);
+}

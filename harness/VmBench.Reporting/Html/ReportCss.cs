@@ -1,0 +1,41 @@
+namespace VmBench.Reporting.Html;
+
+/// <summary>The reports' inline style sheet: local fonts only, no @import, no url().</summary>
+internal static class ReportCss
+{
+    public const string Text = """
+        :root { color-scheme: light; --fg: #1b1f24; --muted: #57606a; --line: #d0d7de; --bg-alt: #f6f8fa; --bad: #b42318; --warn: #9a6700; --good: #1a7f37; }
+        * { box-sizing: border-box; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: var(--fg); margin: 0 auto; padding: 1.5rem 2rem 4rem; max-width: 1400px; line-height: 1.45; }
+        h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
+        h2 { font-size: 1.35rem; margin: 2.5rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--line); }
+        h3 { font-size: 1.1rem; margin: 1.75rem 0 .5rem; }
+        p.lead { color: var(--muted); margin: 0 0 1rem; }
+        nav { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; padding: .6rem 0; border-bottom: 1px solid var(--line); }
+        nav a, a { color: #0969da; text-decoration: none; }
+        table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .88rem; }
+        th, td { border: 1px solid var(--line); padding: .25rem .5rem; vertical-align: top; }
+        th { background: var(--bg-alt); text-align: left; font-weight: 600; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        table.kv th { width: 14rem; }
+        table.kv td { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85rem; word-break: break-word; }
+        .scroll { overflow-x: auto; }
+        .status-failed td, span.failed { color: var(--bad); }
+        .status-skipped td, .status-cancelled td, span.skipped { color: var(--muted); }
+        .badge { display: inline-block; font-size: .75rem; padding: 0 .4rem; border-radius: .6rem; border: 1px solid currentColor; white-space: nowrap; }
+        .badge.client-bound { color: var(--warn); }
+        .badge.failed { color: var(--bad); }
+        .badge.skipped, .badge.cancelled { color: var(--muted); }
+        .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; margin-right: .35rem; vertical-align: -1px; }
+        .bar { display: inline-block; height: .7rem; background: #8da9c4; vertical-align: middle; margin-right: .4rem; }
+        .ranking { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 0 2rem; }
+        .chart-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); gap: 0 1.5rem; }
+        .chart-single figure.chart { max-width: 1100px; }
+        figure.chart { margin: 1rem 0 2rem; }
+        figure.chart svg { width: 100%; height: auto; display: block; border: 1px solid var(--line); }
+        figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
+        .note { color: var(--muted); font-size: .88rem; }
+        .reason { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .8rem; white-space: pre-wrap; }
+        footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
+        """;
+}

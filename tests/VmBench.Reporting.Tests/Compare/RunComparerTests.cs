@@ -1,0 +1,89 @@
+using VmBench.Core.Results;
+using VmBench.Reporting.Compare;
+using VmBench.Reporting.Statistics;
+using VmBench.Reporting.Tests.Support;
+
+namespace VmBench.Reporting.Tests.Compare;
+
+public sealed class RunComparerTests
+{
+    [Fact]
+    public void Twenty_percent_more_requests_with_repeats_is_faster()
+    {
+        var baseline = Run(50_000, repeats: 5);
+        var candidate = Run(60_000, repeats: 5);
+
+        var row = Assert.Single(RunComparer.Compare(baseline, candidate).Rows);
+
+        Assert.InRange(row.RequestsPerSecondChangePercent, 19, 21);
+        Assert.Equal(Verdict.Faster, row.RequestsPerSecondVerdict);
+        Assert.Equal("faster", VerdictText.Of(row.RequestsPerSecondVerdict));
+
+        // Same concurrency, more requests/s: lower latency, so p99 is "faster" too.
+        Assert.True(row.P99ChangePercent < -10);
+        Assert.Equal(Verdict.Faster, row.P99Verdict);
+    }
+
+    [Fact]
+    public void Twenty_percent_fewer_requests_is_slower()
+    {
+        var row = Assert.Single(RunComparer.Compare(Run(60_000, 5), Run(48_000, 5)).Rows);
+
+        Assert.InRange(row.RequestsPerSecondChangePercent, -21, -19);
+        Assert.Equal(Verdict.Slower, row.RequestsPerSecondVerdict);
+        Assert.Equal(Verdict.Slower, row.P99Verdict);
+    }
+
+    [Fact]
+    public void Equal_runs_show_no_significant_difference()
+    {
+        var row = Assert.Single(RunComparer.Compare(Run(50_000, 5), Run(50_000, 5, noise: 0.012)).Rows);
+
+        Assert.InRange(row.RequestsPerSecondChangePercent, -1, 1);
+        Assert.Equal(Verdict.NoSignificantDifference, row.RequestsPerSecondVerdict);
+        Assert.Equal("no significant difference", VerdictText.Of(row.RequestsPerSecondVerdict));
+    }
+
+    [Fact]
+    public void A_single_repeat_gives_the_change_and_no_verdict()
+    {
+        var row = Assert.Single(RunComparer.Compare(Run(50_000, 1), Run(60_000, 1)).Rows);
+
+        Assert.InRange(row.RequestsPerSecondChangePercent, 19.9, 20.1);
+        Assert.Equal(Verdict.NotApplicable, row.RequestsPerSecondVerdict);
+        Assert.Equal("n/a (single run; use --repeat)", VerdictText.Of(row.RequestsPerSecondVerdict));
+    }
+
+    [Fact]
+    public void Only_what_both_runs_measured_is_compared()
+    {
+        var baseline = new RunBuilder().Benchmark("sockets", b => b.Variation(64, 10, 1000).Variation(64, 100, 2000)).Build();
+        var candidate = new RunBuilder().Benchmark("sockets", b => b.Variation(64, 10, 1100)).Benchmark("libuv", b => b.Variation(64, 10, 1000)).Build();
+
+        var comparison = RunComparer.Compare(baseline, candidate);
+
+        Assert.Single(comparison.Rows);
+        Assert.Equal(["tcpecho-sockets 64 B c=100"], comparison.OnlyInBase);
+        Assert.Equal(["tcpecho-libuv 64 B c=10"], comparison.OnlyInNew);
+    }
+
+    [Fact]
+    public void Console_table_and_page_show_change_and_verdict_escaped()
+    {
+        var baseline = new RunBuilder().Repeat(5).Benchmark("<script>x</script>", b => b.Variation(64, 10, 50_000, repeats: 5)).Build();
+        var candidate = new RunBuilder().Repeat(5).Benchmark("<script>x</script>", b => b.Variation(64, 10, 60_000, repeats: 5)).Build();
+        var comparison = RunComparer.Compare(baseline, candidate);
+
+        var table = ComparisonTable.Render(comparison);
+        var html = CompareHtmlBuilder.Build(comparison, "base/run.json", "new/run.json");
+
+        Assert.Contains("+20.0 %", table, StringComparison.Ordinal);
+        Assert.Contains("faster", table, StringComparison.Ordinal);
+        Assert.Contains("+20.0 %", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        OfflineAssertions.AssertSelfContained(html);
+    }
+
+    private static RunResult Run(double rps, int repeats, double noise = 0.01) =>
+        new RunBuilder().Repeat(repeats).Benchmark("sockets", b => b.Variation(1024, 100, rps, repeats, noise)).Build();
+}

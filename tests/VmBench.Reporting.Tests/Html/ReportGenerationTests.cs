@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using VmBench.Reporting.Charts;
+using VmBench.Reporting.Exporters;
+using VmBench.Reporting.Tests.Support;
+
+namespace VmBench.Reporting.Tests.Html;
+
+public sealed partial class ReportGenerationTests
+{
+    [Fact]
+    public async Task Writes_every_output_beside_run_json()
+    {
+        using var temp = new TempDirectory();
+        var run = SampleRuns.Typical();
+
+        var outcome = await Reports.GenerateAsync(run, temp.Path);
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Failures.Select(f => f.Message)));
+        Assert.True(File.Exists(Path.Combine(temp.Path, CsvExporter.FileName)));
+        Assert.True(File.Exists(Path.Combine(temp.Path, MarkdownExporter.FileName)));
+        Assert.True(File.Exists(Path.Combine(temp.Path, HtmlExporter.FileName)));
+        Assert.Equal(Path.Combine(temp.Path, HtmlExporter.FileName), outcome.ReportHtml);
+    }
+
+    [Fact]
+    public async Task Report_has_every_section_chart_and_row()
+    {
+        using var temp = new TempDirectory();
+        var run = SampleRuns.Typical();
+        await Reports.GenerateAsync(run, temp.Path);
+        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+
+        foreach (var id in new[] { "run", "summary", "charts", "details" })
+        {
+            Assert.Contains($"<section id=\"{id}\">", html, StringComparison.Ordinal);
+        }
+
+        var specs = ReportCharts.Build(run, []);
+        Assert.Equal(specs.Count, Count(html, "<figure class=\"chart\""));
+        Assert.Equal(specs.Count, Count(html, "<svg"));
+
+        // 4 + 4 + 3 variations, plus one row each for the failed and the skipped benchmark.
+        Assert.Equal(13, Count(html, "<tr class=\"result "));
+        Assert.Contains("client-bound", html, StringComparison.Ordinal);
+        Assert.Contains("build failed: dotnet publish exited with code 1", html, StringComparison.Ordinal);
+        Assert.Contains("python3 not found (install python3)", html, StringComparison.Ordinal);
+        Assert.Contains("payload mismatch at byte 17", html, StringComparison.Ordinal);
+        Assert.Contains("Native library: libuv", html, StringComparison.Ordinal);
+        Assert.Contains("vmbench run --benchmarks tcpecho-.* --repeat 3", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_is_self_contained()
+    {
+        using var temp = new TempDirectory();
+        await Reports.GenerateAsync(SampleRuns.Typical(), temp.Path);
+        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+
+        OfflineAssertions.AssertSelfContained(html);
+        Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Hostile_manifest_text_is_escaped()
+    {
+        using var temp = new TempDirectory();
+        var run = new RunBuilder()
+            .Benchmark("libuv", b => b.Variation(64, 10, 1000), title: SampleRuns.HostileTitle)
+            .Failed("<img src=x onerror=alert(2)>", "<b>bold</b> reason")
+            .Build();
+        await Reports.GenerateAsync(run, temp.Path);
+        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>bold", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;bold&lt;/b&gt; reason", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(2)&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot;, | piped", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Constant_rate_runs_show_corrected_and_uncorrected_p99()
+    {
+        using var temp = new TempDirectory();
+        var run = new RunBuilder().ConstantRate(20_000)
+            .Benchmark("sockets", b => b.Variation(64, 10, 19_900).Sweep(5_000, 10_000, 20_000))
+            .Benchmark("libuv", b => b.Variation(64, 10, 19_950).Sweep(5_000, 10_000, 20_000))
+            .Build();
+        await Reports.GenerateAsync(run, temp.Path);
+        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+
+        Assert.Contains("p99 uncorrected", html, StringComparison.Ordinal);
+        Assert.Contains("p99 corrected", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"chart-sweep-tcpecho\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_without_measurements_still_gets_a_report()
+    {
+        using var temp = new TempDirectory();
+        var run = new RunBuilder().Failed("sockets", "no Docker engine answered").Build();
+
+        var outcome = await Reports.GenerateAsync(run, temp.Path);
+
+        Assert.True(outcome.Succeeded);
+        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+        Assert.Contains("no Docker engine answered", html, StringComparison.Ordinal);
+        Assert.Contains("No benchmark finished a variation.", html, StringComparison.Ordinal);
+    }
+
+    private static int Count(string text, string what) => Regex.Matches(text, Regex.Escape(what)).Count;
+}

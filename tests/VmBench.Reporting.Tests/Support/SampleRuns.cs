@@ -1,0 +1,32 @@
+using VmBench.Core.Results;
+using VmBench.Core.Runtimes;
+
+namespace VmBench.Reporting.Tests.Support;
+
+/// <summary>The runs the tests share.</summary>
+internal static class SampleRuns
+{
+    public const string HostileTitle = "<script>alert(1)</script> \"quoted\", | piped";
+
+    /// <summary>Three servers over 2 sizes x 2 concurrency levels (one client-bound), a failed and a skipped benchmark, one hostile title.</summary>
+    public static RunResult Typical() => new RunBuilder()
+        .Repeat(3)
+        .Benchmark("sockets", b => b
+            .Variation(64, 10, 50_000, repeats: 3, server: new ResourceUsage(4.2, 30L << 20, 42L << 20))
+            .Variation(64, 100, 80_000, repeats: 3, server: new ResourceUsage(6.1, 31L << 20, 44L << 20))
+            .Variation(1024, 10, 40_000, repeats: 3, server: new ResourceUsage(4.0, 30L << 20, 43L << 20))
+            .Variation(1024, 100, 60_000, repeats: 3, clientBound: true, server: new ResourceUsage(5.5, 32L << 20, 45L << 20)))
+        .Benchmark("libuv", b => b
+            .Variation(64, 10, 65_000, repeats: 3, server: new ResourceUsage(3.2, 12L << 20, 15L << 20))
+            .Variation(64, 100, 95_000, repeats: 3, server: new ResourceUsage(4.4, 12L << 20, 16L << 20))
+            .Variation(1024, 10, 52_000, repeats: 3, server: new ResourceUsage(3.4, 12L << 20, 15L << 20))
+            .Variation(1024, 100, 70_000, repeats: 3, server: new ResourceUsage(4.9, 13L << 20, 17L << 20)),
+            title: HostileTitle)
+        .Benchmark("kestrel", b => b
+            .Variation(64, 10, 45_000, repeats: 3)
+            .Variation(64, 100, 70_000, repeats: 3)
+            .FailedVariation(1024, 10, "payload mismatch at byte 17 (expected 0x41, got 0x00)"))
+        .Failed("threads", "build failed: dotnet publish exited with code 1")
+        .Skipped("asyncio", "python3 not found (install python3)")
+        .Build();
+}
