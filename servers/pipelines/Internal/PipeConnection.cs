@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+
+namespace VmBench.Servers.Pipelines.Internal;
+
+/// <summary>One connection: a <see cref="PipeReader"/> and a <see cref="PipeWriter"/> over the socket's <see cref="NetworkStream"/>.</summary>
+internal sealed class PipeConnection : IAsyncDisposable
+{
+    /// <summary>Segments as large as one socket read, so a large message costs few syscalls (the default is 4 KiB).</summary>
+    private const int SegmentSize = 64 * 1024;
+
+    private static readonly StreamPipeReaderOptions s_readerOptions = new(bufferSize: SegmentSize, minimumReadSize: SegmentSize / 4, leaveOpen: true);
+    private static readonly StreamPipeWriterOptions s_writerOptions = new(minimumBufferSize: SegmentSize, leaveOpen: true);
+
+    /// <summary>Completing the writer with an error discards its unflushed bytes instead of writing them.</summary>
+    private static readonly OperationCanceledException s_discarded = new("The connection is closed.");
+
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+    private readonly PipeReader _input;
+    private readonly PipeWriter _output;
+
+    public PipeConnection(Socket socket)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: true);
+        _input = PipeReader.Create(_stream, s_readerOptions);
+        _output = PipeWriter.Create(_stream, s_writerOptions);
+    }
+
+    /// <summary>Echo: writes back every byte read; on the client's half-close, flushes and shuts down the send side.</summary>
+    public async Task EchoAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await _input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (!buffer.IsEmpty)
+            {
+                Copy(buffer, _output);
+            }
+
+            _input.AdvanceTo(buffer.End);
+            if (!buffer.IsEmpty)
+            {
+                await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (result.IsCompleted)
+            {
+                _socket.Shutdown(SocketShutdown.Send);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Readline: writes back every complete line; keeps the partial line in the reader (consumed up
+    /// to the last newline, examined to the end) and drops the connection once it reaches the bound.
+    /// </summary>
+    public async Task ReadlineAsync(int maxLineLength, CancellationToken cancellationToken)
+    {
+        long partialLength = 0; // the buffer starts with a partial line already searched
+        while (true)
+        {
+            var result = await _input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (!LineFraming.TryFindLinesEnd(buffer, maxLineLength, ref partialLength, out var linesEnd))
+            {
+                return; // a line over the bound: drop the connection, memory stays bounded
+            }
+
+            if (linesEnd is { } end)
+            {
+                Copy(buffer.Slice(buffer.Start, end), _output);
+                _input.AdvanceTo(end, buffer.End);
+                await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                _input.AdvanceTo(buffer.Start, buffer.End);
+            }
+
+            if (result.IsCompleted)
+            {
+                _socket.Shutdown(SocketShutdown.Send);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Closes the socket first, then completes the reader and writer: the loops flush all they
+    /// owe before returning, so whatever is still buffered here (a stop, a reset) has no one to
+    /// go to, and a flush to a client that is not reading must never hold the stop.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        _socket.Dispose();
+        await _input.CompleteAsync().ConfigureAwait(false);
+        await _output.CompleteAsync(s_discarded).ConfigureAwait(false);
+        await _stream.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static void Copy(in ReadOnlySequence<byte> buffer, PipeWriter output)
+    {
+        if (buffer.IsSingleSegment)
+        {
+            output.Write(buffer.FirstSpan);
+            return;
+        }
+
+        foreach (var segment in buffer)
+        {
+            output.Write(segment.Span);
+        }
+    }
+}

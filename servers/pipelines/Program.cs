@@ -1,0 +1,4 @@
+using VmBench.Servers.Hosting;
+using VmBench.Servers.Pipelines;
+
+return await ServerHost.RunAsync("pipelines", args, () => new PipelinesEchoServer());
