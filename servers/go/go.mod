@@ -1,0 +1,3 @@
+module vmbench/goecho
+
+go 1.19
