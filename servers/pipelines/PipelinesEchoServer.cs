@@ -32,23 +32,7 @@ public sealed class PipelinesEchoServer : IEchoServer
             throw new InvalidOperationException("The server is already started.");
         }
 
-        var protocol = options.EndPoint is UnixDomainSocketEndPoint ? ProtocolType.Unspecified : ProtocolType.Tcp;
-        var listener = new Socket(options.EndPoint.AddressFamily, SocketType.Stream, protocol);
-        try
-        {
-            if (protocol == ProtocolType.Tcp)
-            {
-                listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            }
-
-            listener.Bind(options.EndPoint);
-            listener.Listen(4096);
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
+        var listener = Listener.Open(options.EndPoint);
 
         _options = options;
         _listener = listener;
@@ -98,10 +82,7 @@ public sealed class PipelinesEchoServer : IEchoServer
                 continue; // e.g. ECONNABORTED: the listener itself is still good
             }
 
-            if (client.ProtocolType == ProtocolType.Tcp)
-            {
-                client.NoDelay = true;
-            }
+            Listener.Accepted(client);
 
             _connections[client] = ServeAsync(client, cancellationToken);
             if (cancellationToken.IsCancellationRequested)

@@ -34,23 +34,7 @@ public sealed class SaeaEchoServer : IEchoServer
             throw new InvalidOperationException("The server is already started.");
         }
 
-        var protocol = options.EndPoint is UnixDomainSocketEndPoint ? ProtocolType.Unspecified : ProtocolType.Tcp;
-        var listener = new Socket(options.EndPoint.AddressFamily, SocketType.Stream, protocol);
-        try
-        {
-            if (protocol == ProtocolType.Tcp)
-            {
-                listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            }
-
-            listener.Bind(options.EndPoint);
-            listener.Listen(4096);
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
+        var listener = Listener.Open(options.EndPoint);
 
         _options = options;
         _listener = listener;
@@ -144,10 +128,7 @@ public sealed class SaeaEchoServer : IEchoServer
             return true;
         }
 
-        if (client.ProtocolType == ProtocolType.Tcp)
-        {
-            client.NoDelay = true;
-        }
+        Listener.Accepted(client);
 
         if (!_pool.TryPop(out var connection))
         {

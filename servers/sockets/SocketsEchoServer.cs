@@ -28,23 +28,7 @@ public sealed class SocketsEchoServer : IEchoServer
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        var protocol = options.EndPoint is UnixDomainSocketEndPoint ? ProtocolType.Unspecified : ProtocolType.Tcp;
-        var listener = new Socket(options.EndPoint.AddressFamily, SocketType.Stream, protocol);
-        try
-        {
-            if (protocol == ProtocolType.Tcp)
-            {
-                listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            }
-
-            listener.Bind(options.EndPoint);
-            listener.Listen(4096);
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
+        var listener = Listener.Open(options.EndPoint);
 
         _listener = listener;
         _acceptLoop = AcceptLoopAsync(listener, _stopping.Token);
@@ -94,10 +78,7 @@ public sealed class SocketsEchoServer : IEchoServer
                 continue; // e.g. ECONNABORTED or EMFILE: the listener itself is still good
             }
 
-            if (client.ProtocolType == ProtocolType.Tcp)
-            {
-                client.NoDelay = true;
-            }
+            Listener.Accepted(client);
 
             _connections[client] = ServeAsync(client, cancellationToken);
         }

@@ -33,23 +33,7 @@ public sealed class ThreadsEchoServer : IEchoServer
             throw new InvalidOperationException("The server is already started.");
         }
 
-        var protocol = options.EndPoint is UnixDomainSocketEndPoint ? ProtocolType.Unspecified : ProtocolType.Tcp;
-        var listener = new Socket(options.EndPoint.AddressFamily, SocketType.Stream, protocol);
-        try
-        {
-            if (protocol == ProtocolType.Tcp)
-            {
-                listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            }
-
-            listener.Bind(options.EndPoint);
-            listener.Listen(4096);
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
+        var listener = Listener.Open(options.EndPoint);
 
         _options = options;
         _listener = listener;
@@ -98,10 +82,7 @@ public sealed class ThreadsEchoServer : IEchoServer
                     continue; // e.g. ECONNABORTED: the listener itself is still good
                 }
 
-                if (client.ProtocolType == ProtocolType.Tcp)
-                {
-                    client.NoDelay = true;
-                }
+                Listener.Accepted(client);
 
                 var thread = new Thread(Serve, ConnectionStackSize) { IsBackground = true, Name = "threads connection" };
                 _connections[client] = thread;

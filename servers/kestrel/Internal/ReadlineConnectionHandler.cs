@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Connections;
+using VmBench.Servers.Hosting;
 
 namespace VmBench.Servers.Kestrel.Internal;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using VmBench.Servers.Hosting;
 
 namespace VmBench.Servers.Pipelines.Internal;
 

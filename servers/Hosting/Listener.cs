@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace VmBench.Servers.Hosting;
+
+/// <summary>The listening socket every socket-based .NET server opens the same way.</summary>
+public static class Listener
+{
+    public const int Backlog = 4096;
+
+    /// <summary>A socket bound to <paramref name="endPoint"/> (tcp with SO_REUSEADDR, or a unix socket) and listening.</summary>
+    public static Socket Open(EndPoint endPoint)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        var tcp = endPoint is not UnixDomainSocketEndPoint;
+        var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, tcp ? ProtocolType.Tcp : ProtocolType.Unspecified);
+        try
+        {
+            if (tcp)
+            {
+                listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
+
+            listener.Bind(endPoint);
+            listener.Listen(Backlog);
+            return listener;
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Prepares an accepted connection: TCP_NODELAY on tcp sockets, as the contract asks.</summary>
+    public static Socket Accepted(Socket client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (client.ProtocolType == ProtocolType.Tcp)
+        {
+            client.NoDelay = true;
+        }
+
+        return client;
+    }
+}
