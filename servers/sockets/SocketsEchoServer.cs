@@ -111,37 +111,49 @@ public sealed class SocketsEchoServer : IEchoServer
 
     private static async Task EchoAsync(Socket client, CancellationToken cancellationToken)
     {
-        var rented = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
+        while (true)
         {
-            var buffer = rented.AsMemory();
-            while (true)
+            await WaitForDataAsync(client, cancellationToken).ConfigureAwait(false);
+            var rented = ArrayPool<byte>.Shared.Rent(BufferSize);
+            try
             {
-                var read = await client.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                var read = await client.ReceiveAsync(rented.AsMemory(), SocketFlags.None, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     client.Shutdown(SocketShutdown.Send);
                     return;
                 }
 
-                await SendAllAsync(client, buffer[..read], cancellationToken).ConfigureAwait(false);
+                await SendAllAsync(client, rented.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
     private static async Task ReadlineAsync(Socket client, int maxLineLength, CancellationToken cancellationToken)
     {
-        var rented = ArrayPool<byte>.Shared.Rent(BufferSize);
+        byte[]? rented = null;
         var filled = 0;
         try
         {
             while (true)
             {
-                if (filled == rented.Length)
+                if (filled == 0)
+                {
+                    // Nothing pending: hold no buffer while the client is quiet.
+                    if (rented is not null)
+                    {
+                        ArrayPool<byte>.Shared.Return(rented);
+                        rented = null;
+                    }
+
+                    await WaitForDataAsync(client, cancellationToken).ConfigureAwait(false);
+                    rented = ArrayPool<byte>.Shared.Rent(BufferSize);
+                }
+                else if (filled == rented!.Length)
                 {
                     if (rented.Length >= maxLineLength)
                     {
@@ -183,9 +195,16 @@ public sealed class SocketsEchoServer : IEchoServer
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
+
+    /// <summary>A zero-byte receive: completes when data (or EOF) is there, so a quiet connection holds no buffer (as Kestrel does).</summary>
+    private static ValueTask<int> WaitForDataAsync(Socket client, CancellationToken cancellationToken) =>
+        client.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken);
 
     private static async ValueTask SendAllAsync(Socket client, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {

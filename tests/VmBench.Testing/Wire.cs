@@ -45,11 +45,13 @@ public static class Wire
         return socket;
     }
 
+    /// <summary>Sends everything, bounded by <see cref="Timeout"/> (a server that stops reading fails the test instead of hanging it).</summary>
     public static async Task SendAsync(Socket socket, ReadOnlyMemory<byte> data)
     {
+        using var timeout = new CancellationTokenSource(Timeout);
         while (!data.IsEmpty)
         {
-            var sent = await socket.SendAsync(data, SocketFlags.None);
+            var sent = await socket.SendAsync(data, SocketFlags.None, timeout.Token);
             data = data[sent..];
         }
     }

@@ -18,6 +18,7 @@ internal sealed class RunningProcess : IRunningServer
     private readonly LogBuffer _log = new();
     private readonly TimeSpan _grace;
     private int? _exitCode;
+    private int _drained;
 
     static RunningProcess()
     {
@@ -41,7 +42,20 @@ internal sealed class RunningProcess : IRunningServer
 
     public int ProcessId => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>True once the process has ended; its last output is read in full before this says so, so the log tail that follows is complete.</summary>
+    public bool HasExited
+    {
+        get
+        {
+            if (!_process.HasExited)
+            {
+                return false;
+            }
+
+            DrainOutput();
+            return true;
+        }
+    }
 
     public static RunningProcess Start(IReadOnlyList<string> argv, string workingDirectory, IReadOnlyDictionary<string, string> environment, string address, TimeSpan grace)
     {
@@ -155,6 +169,16 @@ internal sealed class RunningProcess : IRunningServer
             ProcessRunner.KillTree(_process);
             s_live.TryRemove(_process.Id, out _);
             _process.Dispose();
+        }
+    }
+
+    /// <summary>Waits (at most 2 s: a grandchild may hold the pipes) until the redirected output of an exited process is read to its end.</summary>
+    private void DrainOutput()
+    {
+        if (Volatile.Read(ref _drained) == 0)
+        {
+            Task.Run(() => _process.WaitForExit()).Wait(TimeSpan.FromSeconds(2));
+            Volatile.Write(ref _drained, 1);
         }
     }
 

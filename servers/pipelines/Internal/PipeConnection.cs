@@ -11,7 +11,7 @@ internal sealed class PipeConnection : IAsyncDisposable
     /// <summary>Segments as large as one socket read, so a large message costs few syscalls (the default is 4 KiB).</summary>
     private const int SegmentSize = 64 * 1024;
 
-    private static readonly StreamPipeReaderOptions s_readerOptions = new(bufferSize: SegmentSize, minimumReadSize: SegmentSize / 4, leaveOpen: true);
+    private static readonly StreamPipeReaderOptions s_readerOptions = new(bufferSize: SegmentSize, minimumReadSize: SegmentSize / 4, leaveOpen: true, useZeroByteReads: true);
     private static readonly StreamPipeWriterOptions s_writerOptions = new(minimumBufferSize: SegmentSize, leaveOpen: true);
 
     /// <summary>Completing the writer with an error discards its unflushed bytes instead of writing them.</summary>

@@ -11,10 +11,12 @@ internal static class BlockingConnection
 
     public static void Echo(Socket client)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
+        while (true)
         {
-            while (true)
+            // Block until data (or EOF) is there before taking a buffer: an idle connection holds none.
+            client.Poll(-1, SelectMode.SelectRead);
+            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+            try
             {
                 var read = client.Receive(buffer, SocketFlags.None);
                 if (read == 0)
@@ -25,10 +27,10 @@ internal static class BlockingConnection
 
                 SendAll(client, buffer.AsSpan(0, read));
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using VmBench.Core.Load;
 using VmBench.Core.Runtimes;
+using VmBench.Runtimes.Docker;
 using VmBench.Runtimes.Local;
 
 namespace VmBench.Cli.Commands.Common;
@@ -9,22 +10,47 @@ public static class RuntimeFactory
 {
     public static readonly string[] Names = ["auto", "local", "docker"];
 
-    /// <summary>Creates the runtime, or throws <see cref="ArgumentException"/> with a message that names the fix.</summary>
-    public static Task<IServerRuntime> CreateAsync(string runtime, string? dockerHost, IReadinessProbe probe, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the runtime and says which it is: docker when asked or (auto) when an engine
+    /// answers, else local processes. Throws <see cref="ArgumentException"/> with a message that
+    /// names the fix when the asked runtime cannot be had.
+    /// </summary>
+    public static async Task<IServerRuntime> CreateAsync(string runtime, string? dockerHost, IReadinessProbe probe, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
-        IServerRuntime local = new ProcessRuntime(ProcessRuntimeOptions.For(RepositoryPaths.Artifacts()), probe);
-        switch (runtime)
+        if (!Names.Contains(runtime))
         {
-            case "local":
-                return Task.FromResult(local);
-            case "auto":
-                log.WriteLine("runtime: local processes (auto)");
-                return Task.FromResult(local);
-            case "docker":
-                throw new ArgumentException($"--runtime docker: no Docker engine answers at {dockerHost ?? "unix:///var/run/docker.sock"} (start one with docker/start-engine.sh, or use --runtime local)");
-            default:
-                throw new ArgumentException($"--runtime: unknown runtime '{runtime}' (auto, local or docker)");
+            throw new ArgumentException($"--runtime: unknown runtime '{runtime}' (auto, local or docker)");
         }
+
+        if (runtime is "docker" or "auto")
+        {
+            var options = new DockerRuntimeOptions
+            {
+                RepositoryRoot = RepositoryPaths.Root(),
+                ReadinessProbe = probe,
+                DockerHost = dockerHost,
+                Log = log.WriteLine,
+            };
+            var docker = await DockerRuntime.TryConnectAsync(options, cancellationToken).ConfigureAwait(false);
+            if (docker is not null)
+            {
+                log.WriteLine($"runtime: docker ({(runtime == "auto" ? "auto: " : string.Empty)}engine {docker.Engine.Version} at {docker.Engine.Host})");
+                return docker;
+            }
+
+            if (runtime == "docker")
+            {
+                throw new ArgumentException($"--runtime docker: no Docker engine answers at {DockerEngine.ResolveHost(dockerHost)} (start one with docker/start-engine.sh, or use --runtime local)");
+            }
+
+            log.WriteLine($"runtime: local processes (auto: no Docker engine answers at {DockerEngine.ResolveHost(dockerHost)})");
+        }
+        else
+        {
+            log.WriteLine("runtime: local processes");
+        }
+
+        return new ProcessRuntime(ProcessRuntimeOptions.For(RepositoryPaths.Artifacts()), probe);
     }
 }

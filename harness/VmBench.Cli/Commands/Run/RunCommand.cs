@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using VmBench.Cli.Commands.Common;
 using VmBench.Core.Results;
+using VmBench.Core.Runtimes;
 using VmBench.Core.Running;
 using VmBench.Runtimes.Native;
 
@@ -54,7 +55,18 @@ public sealed class RunCommand
         }
 
         var probe = LoadComponents.CreateProbe();
-        await using var runtime = await RuntimeFactory.CreateAsync(config.Runtime, _parse.GetValue(RunCommandDefinition.DockerHost), probe, _out, cancellationToken).ConfigureAwait(false);
+        IServerRuntime created;
+        try
+        {
+            created = await RuntimeFactory.CreateAsync(config.Runtime, _parse.GetValue(RunCommandDefinition.DockerHost), probe, _out, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex)
+        {
+            await _error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        await using var runtime = created;
         var plan = new RunPlan(benchmarks, config, CommandLine(), EnvironmentProbe.Describe());
         var runner = new Runner(runtime, LoadComponents.CreateGenerator(), new ConsoleRunObserver(_out), LoadComponents.CreateSummarizer());
         RunResult? result = null;

@@ -1,0 +1,617 @@
+using HdrHistogram;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using VmBench.Core.Model;
+
+namespace VmBench.Load.Internal;
+
+/// <summary>
+/// One load thread: a single-threaded, edge-triggered epoll loop over its share of the connections, like
+/// the C reference client (echoload). Non-blocking send/read through libc, one shared read buffer, every
+/// echoed byte compared with what was sent, histograms owned by the thread (no locks, no allocation on the hot path).
+/// It never blocks longer than 50 ms, so it stops promptly on failure, cancellation or the end of the job.
+/// </summary>
+internal sealed unsafe class EventLoop : IDisposable
+{
+    private const int MaxEvents = 512;
+    private const int MaxReadBuffer = 1 << 20;
+    private const int HttpBufferSize = 16 * 1024;
+    private const long MaxWaitNanoseconds = 50_000_000;
+
+    private readonly LoadControl _control;
+    private readonly Payload _payload;
+    private readonly LoadConnection[] _connections;
+    private readonly int _requestBytes;
+    private readonly bool _http;
+    private readonly int _epfd;
+    private readonly byte* _readBuffer;
+    private readonly int _readBufferSize;
+    private readonly byte* _events;
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly LongHistogram _second = Histograms.CreateSecond();
+    private readonly List<SecondSample> _seconds = [];
+    private long _completed;
+    private long _requests;
+    private long _responseBytes;
+    private long _errors;
+    private int _waiting;
+    private LoadPlan _plan = null!;
+    private bool _started;
+    private bool _measuring;
+    private ICpuMeter? _cpu;
+    private long _nextSecondAt;
+    private bool _pwait2 = true;
+    private bool _disposed;
+
+    public EventLoop(Mode mode, bool constantRate, LoadControl control, Payload payload, LoadConnection[] connections)
+    {
+        _control = control;
+        _payload = payload;
+        _connections = connections;
+        _requestBytes = payload.RequestBytes;
+        _http = mode == Mode.Http;
+        _readBufferSize = _http ? 4096 : Math.Min(Math.Max(_requestBytes, 1), MaxReadBuffer);
+        _readBuffer = (byte*)NativeMemory.Alloc((nuint)_readBufferSize);
+        _events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * Native.EpollEventSize));
+        Latency = Histograms.Create();
+        Corrected = constantRate ? Histograms.Create() : null;
+        _epfd = Native.EpollCreate1(Native.EPOLL_CLOEXEC);
+        if (_epfd < 0)
+        {
+            throw new InvalidOperationException($"epoll_create1 failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+
+        for (var i = 0; i < connections.Length; i++)
+        {
+            var connection = connections[i];
+            connection.Variant = payload.FirstVariant(connection.Index);
+            if (_http)
+            {
+                connection.Response = (byte*)NativeMemory.Alloc(HttpBufferSize);
+            }
+
+            if (Native.Register(_epfd, connection.Fd, i) < 0)
+            {
+                throw new InvalidOperationException($"epoll_ctl failed: errno {Marshal.GetLastPInvokeError()}");
+            }
+        }
+    }
+
+    /// <summary>Latency from the actual send time (ns), measured part only.</summary>
+    public LongHistogram Latency { get; }
+
+    /// <summary>Constant rate: latency from the intended send time (ns).</summary>
+    public LongHistogram? Corrected { get; }
+
+    /// <summary>The timeline: one entry per second of the measurement (the last one partial), with the latencies
+    /// of that second (corrected ones at constant rate); read by the coordinator once the loop has stopped.</summary>
+    public IReadOnlyList<SecondSample> Seconds => _seconds;
+
+    /// <summary>Requests completed so far, warm-up included (read by the coordinator for progress).</summary>
+    public long Completed => Volatile.Read(ref _completed);
+
+    /// <summary>Requests completed in the measured part.</summary>
+    public long Requests => _requests;
+
+    /// <summary>HTTP: response bytes received in the measured part.</summary>
+    public long ResponseBytes => _responseBytes;
+
+    public long Errors => _errors;
+
+    /// <summary>When the loop stopped (Stopwatch ticks).</summary>
+    public long StoppedAt { get; private set; }
+
+    public Task Done => _done.Task;
+
+    /// <summary>Never started, or finished: its memory may be freed.</summary>
+    public bool Stopped => !_started || _done.Task.IsCompleted;
+
+    /// <summary>The process's CPU time when the measurement started, read by the loop given a meter at <see cref="Start"/>.</summary>
+    public TimeSpan? CpuAtMeasureStart { get; private set; }
+
+    /// <summary>Starts the loop's thread on <paramref name="plan"/>; <see cref="Done"/> completes when it stops. With <paramref name="cpu"/>, it reads the CPU time as it crosses into the measurement.</summary>
+    public void Start(LoadPlan plan, int number, ICpuMeter? cpu)
+    {
+        _plan = plan;
+        _cpu = cpu;
+        _started = true;
+        _nextSecondAt = plan.MeasureStart + Stopwatch.Frequency;
+        var thread = new Thread(Run) { IsBackground = true, Name = $"vmbench-load-{number}" };
+        thread.Start();
+    }
+
+    private void Run()
+    {
+        try
+        {
+            Loop();
+        }
+        catch (Exception ex)
+        {
+            // The thread's entry point: whatever went wrong becomes the job's failure instead of killing the process.
+            _control.Fail($"the load loop failed: {ex.Message}");
+        }
+        finally
+        {
+            StoppedAt = Stopwatch.GetTimestamp();
+            if (StoppedAt > _plan.MeasureStart)
+            {
+                _seconds.Add(new SecondSample(_nextSecondAt - Stopwatch.Frequency, Math.Min(StoppedAt, _plan.MeasureEnd), Histograms.Take(_second)));
+            }
+
+            _done.TrySetResult();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Loop()
+    {
+        if (_plan.ConstantRate)
+        {
+            // Sends are due at planned instants: ask for 1 ns timer slack instead of the default 50 us (this thread only).
+            Native.Prctl(Native.PR_SET_TIMERSLACK, 1, 0, 0, 0);
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        foreach (var connection in _connections)
+        {
+            if (_plan.ConstantRate)
+            {
+                connection.IntendedAt = _plan.IntendedAt(connection.Index, 0);
+                Schedule(connection, now);
+            }
+            else
+            {
+                StartRequest(connection, now);
+            }
+        }
+
+        while (true)
+        {
+            now = Stopwatch.GetTimestamp();
+            if (now >= _plan.MeasureEnd || _control.StopRequested)
+            {
+                return;
+            }
+
+            if (!_measuring && now >= _plan.MeasureStart)
+            {
+                _measuring = true;
+                CpuAtMeasureStart = _cpu?.ProcessCpuTime();
+            }
+
+            if (now >= _nextSecondAt)
+            {
+                CloseSecond();
+            }
+
+            var deadline = now < _plan.MeasureStart ? _plan.MeasureStart : _plan.MeasureEnd;
+            if (_waiting > 0)
+            {
+                deadline = Math.Min(deadline, FireDue(now));
+            }
+
+            var n = Wait(Clock.ToNanoseconds(deadline - now));
+            for (var i = 0; i < n; i++)
+            {
+                var ev = _events + (i * Native.EpollEventSize);
+                var connection = _connections[(int)*(long*)(ev + Native.EpollDataOffset)];
+                if (!connection.Dead)
+                {
+                    OnEvent(connection, *(uint*)ev);
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Wait(long nanoseconds)
+    {
+        nanoseconds = Math.Clamp(nanoseconds, 0, MaxWaitNanoseconds);
+        int n;
+        if (_pwait2)
+        {
+            var timeout = new Native.Timespec { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
+            n = Native.EpollPwait2(_epfd, _events, MaxEvents, &timeout, null);
+            if (n >= 0)
+            {
+                return n;
+            }
+
+            var errno = Native.Errno();
+            if (errno == Native.EINTR)
+            {
+                return 0;
+            }
+
+            if (errno is not (Native.ENOSYS or Native.EPERM))
+            {
+                throw new InvalidOperationException($"epoll_pwait2 failed: errno {errno}");
+            }
+
+            _pwait2 = false;
+        }
+
+        n = Native.EpollWait(_epfd, _events, MaxEvents, (int)((nanoseconds + 999_999) / 1_000_000));
+        if (n < 0)
+        {
+            var errno = Native.Errno();
+            if (errno != Native.EINTR)
+            {
+                throw new InvalidOperationException($"epoll_wait failed: errno {errno}");
+            }
+
+            return 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>Constant rate: sends every request that is due, returns the earliest later intended time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private long FireDue(long now)
+    {
+        var next = long.MaxValue;
+        foreach (var connection in _connections)
+        {
+            if (!connection.Waiting)
+            {
+                continue;
+            }
+
+            if (connection.IntendedAt <= now)
+            {
+                connection.Waiting = false;
+                _waiting--;
+                StartRequest(connection, now);
+            }
+            else if (connection.IntendedAt < next)
+            {
+                next = connection.IntendedAt;
+            }
+        }
+
+        return next;
+    }
+
+    private void Schedule(LoadConnection connection, long now)
+    {
+        if (connection.IntendedAt <= now)
+        {
+            StartRequest(connection, now);
+        }
+        else
+        {
+            connection.Waiting = true;
+            _waiting++;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void StartRequest(LoadConnection connection, long now)
+    {
+        connection.Offset = connection.Variant * _payload.VariantStride;
+        connection.Variant = connection.Variant + 1 == _payload.Variants ? 0 : connection.Variant + 1;
+        connection.RequestNumber++;
+        connection.Sent = 0;
+        connection.Received = 0;
+        connection.ResponseLength = 0;
+        connection.SentAt = now;
+        var errno = Send(connection);
+        if (errno != 0)
+        {
+            Lost(connection, $"send failed ({Errno(errno)})");
+        }
+    }
+
+    /// <summary>Writes the rest of the current request; 0 when done or the socket is full (EPOLLOUT resumes), else errno.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Send(LoadConnection connection)
+    {
+        var data = _payload.Base + connection.Offset;
+        while (connection.Sent < _requestBytes)
+        {
+            var written = Native.Send(connection.Fd, data + connection.Sent, _requestBytes - connection.Sent, Native.MSG_NOSIGNAL);
+            if (written > 0)
+            {
+                connection.Sent += (int)written;
+                continue;
+            }
+
+            var errno = written < 0 ? Native.Errno() : 0;
+            if (errno == Native.EINTR)
+            {
+                continue;
+            }
+
+            return errno == Native.EAGAIN ? 0 : Math.Max(errno, 1);
+        }
+
+        return 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void OnEvent(LoadConnection connection, uint events)
+    {
+        if (connection.Sent < _requestBytes && !connection.Waiting && (events & Native.EPOLLOUT) != 0)
+        {
+            var errno = Send(connection);
+            if (errno != 0)
+            {
+                Lost(connection, $"send failed ({Errno(errno)})");
+                return;
+            }
+        }
+
+        if ((events & (Native.EPOLLIN | Native.EPOLLRDHUP | Native.EPOLLHUP | Native.EPOLLERR)) == 0)
+        {
+            return;
+        }
+
+        if (connection.Waiting)
+        {
+            OnIdleReadable(connection, events);
+        }
+        else if (_http)
+        {
+            OnHttpReadable(connection, events);
+        }
+        else
+        {
+            OnEchoReadable(connection, events);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void OnEchoReadable(LoadConnection connection, uint events)
+    {
+        while (connection.Received < _requestBytes)
+        {
+            var want = Math.Min(_requestBytes - connection.Received, _readBufferSize);
+            var read = Native.Read(connection.Fd, _readBuffer, want);
+            if (read > 0)
+            {
+                var got = (int)read;
+                if (connection.Received + got > connection.Sent)
+                {
+                    Mismatch(connection, $"received {connection.Received + got} bytes of request {connection.RequestNumber} after sending only {connection.Sent}");
+                    return;
+                }
+
+                var actual = new ReadOnlySpan<byte>(_readBuffer, got);
+                var expected = new ReadOnlySpan<byte>(_payload.Base + connection.Offset + connection.Received, got);
+                if (!actual.SequenceEqual(expected))
+                {
+                    var at = actual.CommonPrefixLength(expected);
+                    Mismatch(connection, $"at byte {connection.Received + at} of request {connection.RequestNumber}: expected 0x{expected[at]:X2}, got 0x{actual[at]:X2}");
+                    return;
+                }
+
+                connection.Received += got;
+                if (connection.Received == _requestBytes)
+                {
+                    Complete(connection, _requestBytes);
+                    return;
+                }
+
+                if (got < want)
+                {
+                    return;
+                }
+            }
+            else if (read == 0)
+            {
+                Lost(connection, $"the server closed the connection after echoing {connection.Received} of {_requestBytes} bytes of request {connection.RequestNumber}");
+                return;
+            }
+            else if (!OnReadError(connection, events))
+            {
+                return;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void OnHttpReadable(LoadConnection connection, uint events)
+    {
+        while (true)
+        {
+            var space = HttpBufferSize - connection.ResponseLength;
+            if (space == 0)
+            {
+                Mismatch(connection, $"response {connection.RequestNumber} is longer than {HttpBufferSize} bytes without completing");
+                return;
+            }
+
+            var read = Native.Read(connection.Fd, connection.Response + connection.ResponseLength, space);
+            if (read > 0)
+            {
+                connection.ResponseLength += (int)read;
+                var outcome = HttpResponseChecker.Check(new ReadOnlySpan<byte>(connection.Response, connection.ResponseLength), out var length, out var error);
+                if (outcome == HttpResponseChecker.Outcome.Invalid)
+                {
+                    Mismatch(connection, $"response {connection.RequestNumber}: {error}");
+                    return;
+                }
+
+                if (outcome == HttpResponseChecker.Outcome.Complete)
+                {
+                    if (length != connection.ResponseLength)
+                    {
+                        Mismatch(connection, $"response {connection.RequestNumber}: {connection.ResponseLength - length} unexpected bytes after the response");
+                        return;
+                    }
+
+                    Complete(connection, length);
+                    return;
+                }
+
+                if (read < space)
+                {
+                    return;
+                }
+            }
+            else if (read == 0)
+            {
+                Lost(connection, $"the server closed the connection during response {connection.RequestNumber}");
+                return;
+            }
+            else if (!OnReadError(connection, events))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Data while no request is outstanding (constant rate, between requests) breaks the contract.</summary>
+    private void OnIdleReadable(LoadConnection connection, uint events)
+    {
+        var read = Native.Read(connection.Fd, _readBuffer, _readBufferSize);
+        if (read > 0)
+        {
+            Mismatch(connection, $"{read} unexpected bytes after request {connection.RequestNumber} was complete");
+        }
+        else if (read == 0)
+        {
+            Lost(connection, "the server closed the connection");
+        }
+        else if (OnReadError(connection, events))
+        {
+            OnIdleReadable(connection, events);
+        }
+    }
+
+    /// <summary>After read returned -1: true to read again (EINTR), false to wait for the next edge or when the connection is lost.</summary>
+    private bool OnReadError(LoadConnection connection, uint events)
+    {
+        var errno = Native.Errno();
+        if (errno == Native.EINTR)
+        {
+            return true;
+        }
+
+        if (errno == Native.EAGAIN)
+        {
+            if ((events & (Native.EPOLLRDHUP | Native.EPOLLHUP | Native.EPOLLERR)) != 0)
+            {
+                Lost(connection, "the server closed the connection");
+            }
+
+            return false;
+        }
+
+        Lost(connection, $"read failed ({Errno(errno)})");
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Complete(LoadConnection connection, int bytes)
+    {
+        var now = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _completed, _completed + 1);
+        if (now >= _plan.MeasureStart)
+        {
+            if (now >= _nextSecondAt)
+            {
+                CloseSecond();
+            }
+
+            _requests++;
+            _responseBytes += bytes;
+            var latency = Clock.ToNanoseconds(now - connection.SentAt);
+            Histograms.Record(Latency, latency);
+            if (Corrected is not null)
+            {
+                var corrected = Clock.ToNanoseconds(now - connection.IntendedAt);
+                Histograms.Record(Corrected, corrected);
+                Histograms.Record(_second, corrected);
+            }
+            else
+            {
+                Histograms.Record(_second, latency);
+            }
+        }
+
+        if (_plan.ConstantRate)
+        {
+            connection.PlanIndex++;
+            connection.IntendedAt = _plan.IntendedAt(connection.Index, connection.PlanIndex);
+            Schedule(connection, now);
+        }
+        else
+        {
+            StartRequest(connection, now);
+        }
+    }
+
+    /// <summary>Ends the current second of the timeline (only once the measurement has started).</summary>
+    private void CloseSecond()
+    {
+        _seconds.Add(new SecondSample(_nextSecondAt - Stopwatch.Frequency, _nextSecondAt, Histograms.Take(_second)));
+        _nextSecondAt += Stopwatch.Frequency;
+    }
+
+    private void Mismatch(LoadConnection connection, string detail)
+    {
+        _control.Fail(_http
+            ? $"wrong HTTP response on connection {connection.Index}, {detail}"
+            : $"payload mismatch on connection {connection.Index} {detail}");
+        Drop(connection);
+    }
+
+    private void Lost(LoadConnection connection, string detail)
+    {
+        if (connection.Dead)
+        {
+            return;
+        }
+
+        _errors++;
+        _control.Fail($"connection {connection.Index} lost: {detail} ({connection.RequestNumber - 1} requests completed on it)");
+        Drop(connection);
+    }
+
+    private void Drop(LoadConnection connection)
+    {
+        if (connection.Waiting)
+        {
+            connection.Waiting = false;
+            _waiting--;
+        }
+
+        connection.Dead = true;
+        Native.EpollCtl(_epfd, Native.EPOLL_CTL_DEL, connection.Fd, null);
+    }
+
+    private static string Errno(int errno) => errno switch
+    {
+        32 => "broken pipe",
+        104 => "connection reset by peer",
+        110 => "timed out",
+        111 => "connection refused",
+        _ => $"errno {errno}",
+    };
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Native.Close(_epfd);
+        foreach (var connection in _connections)
+        {
+            if (connection.Response is not null)
+            {
+                NativeMemory.Free(connection.Response);
+                connection.Response = null;
+            }
+        }
+
+        NativeMemory.Free(_readBuffer);
+        NativeMemory.Free(_events);
+    }
+}

@@ -1,0 +1,6 @@
+using HdrHistogram;
+
+namespace VmBench.Load.Internal;
+
+/// <summary>One loop's share of one second of the timeline: from, to (Stopwatch ticks) and that second's latencies.</summary>
+internal sealed record SecondSample(long Start, long End, LongHistogram Histogram);

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Sockets;
+using VmBench.Load.Internal;
+
+namespace VmBench.Load.Tests;
+
+public sealed class TargetAddressTests
+{
+    [Theory]
+    [InlineData("127.0.0.1:8000", "127.0.0.1", 8000)]
+    [InlineData("127.1.2.3:1", "127.1.2.3", 1)]
+    [InlineData("[::1]:65535", "::1", 65535)]
+    [InlineData("localhost:9000", "127.0.0.1", 9000)]
+    public void LoopbackForms(string text, string ip, int port)
+    {
+        var address = TargetAddress.Parse(text);
+
+        var endPoint = Assert.IsType<IPEndPoint>(address.EndPoint);
+        Assert.Equal(IPAddress.Parse(ip), endPoint.Address);
+        Assert.Equal(port, endPoint.Port);
+        Assert.True(address.IsLoopback);
+    }
+
+    [Fact]
+    public void UnixSockets()
+    {
+        var address = TargetAddress.Parse("unix:/tmp/x.sock");
+
+        Assert.IsType<UnixDomainSocketEndPoint>(address.EndPoint);
+        Assert.True(address.IsUnix);
+        Assert.True(address.IsLoopback);
+    }
+
+    [Fact]
+    public void OtherHostsAreNotLoopback()
+    {
+        Assert.False(TargetAddress.Parse("10.0.0.1:80").IsLoopback);
+        Assert.False(TargetAddress.Parse("[fe80::1]:80").IsLoopback);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", "HOST:PORT")]
+    [InlineData("127.0.0.1:0", "port")]
+    [InlineData("127.0.0.1:70000", "port")]
+    [InlineData("::1:80", "brackets")]
+    [InlineData("[::1:80", "brackets")]
+    [InlineData("unix:", "socket path")]
+    public void BadAddressesSayWhy(string text, string why)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => TargetAddress.Parse(text));
+
+        Assert.Contains(why, ex.Message, StringComparison.Ordinal);
+    }
+}

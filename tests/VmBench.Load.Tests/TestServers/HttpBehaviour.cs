@@ -1,0 +1,41 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace VmBench.Load.Tests.TestServers;
+
+/// <summary>A tiny keep-alive HTTP responder: every request (up to the blank line) gets 200 with <see cref="Body"/>.</summary>
+public sealed class HttpBehaviour : IConnectionBehaviour
+{
+    public string Body { get; init; } = "Hello, World!";
+
+    public string Status { get; init; } = "200 OK";
+
+    public void Serve(Socket connection)
+    {
+        var response = Encoding.ASCII.GetBytes($"HTTP/1.1 {Status}\r\nContent-Type: text/plain\r\nContent-Length: {Body.Length}\r\n\r\n{Body}");
+        var buffer = new byte[64 * 1024];
+        var used = 0;
+        while (true)
+        {
+            var n = connection.Receive(buffer.AsSpan(used));
+            if (n == 0)
+            {
+                return;
+            }
+
+            used += n;
+            int end;
+            while ((end = buffer.AsSpan(0, used).IndexOf("\r\n\r\n"u8)) >= 0)
+            {
+                if (!buffer.AsSpan(0, end).StartsWith("GET / HTTP/1.1\r\n"u8))
+                {
+                    return;
+                }
+
+                connection.Send(response);
+                buffer.AsSpan(end + 4, used - end - 4).CopyTo(buffer);
+                used -= end + 4;
+            }
+        }
+    }
+}

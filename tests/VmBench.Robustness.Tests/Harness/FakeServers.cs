@@ -1,0 +1,160 @@
+using System.Text.Json;
+
+namespace VmBench.Robustness.Tests.Harness;
+
+/// <summary>
+/// A temporary servers/ folder of command-kind servers made for one test (pass <see cref="Directory"/>
+/// to --servers). Every process they start carries <see cref="Marker"/> in its command line, so a
+/// survivor can be found by scanning /proc after the run.
+/// </summary>
+internal sealed class FakeServers : IDisposable
+{
+    public const string Python = "/usr/bin/python3";
+
+    /// <summary>
+    /// A correct echo server (a thread per connection) that follows the contract: exit 0 on SIGTERM
+    /// or SIGINT. With <c>--crash-after S</c> it prints a line and exits 3 after S seconds. It
+    /// touches <c>started</c> in its folder when it starts.
+    /// </summary>
+    private const string EchoPy = """
+        import os, signal, socket, sys, threading, time
+        args = sys.argv[1:]
+        addr = args[args.index("--addr") + 1]
+        crash = float(args[args.index("--crash-after") + 1]) if "--crash-after" in args else None
+        signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+        signal.signal(signal.SIGINT, lambda *_: os._exit(0))
+        open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "started"), "w").close()
+        host, port = addr.rsplit(":", 1)
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, int(port)))
+        listener.listen(128)
+        print("fake echo server listening on " + addr, flush=True)
+
+        def serve(conn):
+            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            try:
+                while True:
+                    data = conn.recv(65536)
+                    if not data:
+                        break
+                    conn.sendall(data)
+            except OSError:
+                pass
+            finally:
+                conn.close()
+
+        def die():
+            time.sleep(crash)
+            print("fake echo server crashing on purpose after %.1f s" % crash, flush=True)
+            os._exit(3)
+
+        if crash is not None:
+            threading.Thread(target=die, daemon=True).start()
+        while True:
+            conn, _ = listener.accept()
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+        """;
+
+    private readonly List<string> _ids = [];
+
+    public FakeServers()
+    {
+        Marker = "vmbench-robustness-" + Guid.NewGuid().ToString("N")[..12];
+        Root = Path.Combine(Path.GetTempPath(), Marker);
+        Directory = Path.Combine(Root, "servers");
+        System.IO.Directory.CreateDirectory(Directory);
+        Output = Path.Combine(Root, "results");
+    }
+
+    /// <summary>A unique string in every command line this folder's servers start (and in its paths).</summary>
+    public string Marker { get; }
+
+    public string Root { get; }
+
+    /// <summary>The servers folder, for --servers.</summary>
+    public string Directory { get; }
+
+    /// <summary>A run folder inside <see cref="Root"/>, for --output.</summary>
+    public string Output { get; }
+
+    public string RunJson => Path.Combine(Output, "run.json");
+
+    /// <summary>A well-behaved python echo server; extra arguments go before the harness's --addr/--mode.</summary>
+    public string AddEcho(string id, params string[] extra)
+    {
+        var dir = Add(id, [Python, "{dir}/echo.py", Marker, .. extra]);
+        File.WriteAllText(Path.Combine(dir, "echo.py"), EchoPy);
+        return dir;
+    }
+
+    /// <summary>A server started by <c>/bin/sh {dir}/server.sh MARKER</c> with this script.</summary>
+    public string AddScript(string id, string script, IReadOnlyList<string>? build = null)
+    {
+        var dir = Add(id, ["/bin/sh", "{dir}/server.sh", Marker], build);
+        File.WriteAllText(Path.Combine(dir, "server.sh"), script);
+        return dir;
+    }
+
+    /// <summary>A command-kind server with this run.command (and optional build.command).</summary>
+    public string Add(string id, IReadOnlyList<string> run, IReadOnlyList<string>? build = null)
+    {
+        var manifest = new Dictionary<string, object>
+        {
+            ["id"] = id,
+            ["title"] = $"fake server {id} for the robustness tests",
+            ["loop"] = "fake",
+            ["language"] = "python",
+            ["modes"] = new[] { "echo" },
+            ["addresses"] = new[] { "tcp" },
+            ["build"] = build is null
+                ? new Dictionary<string, object> { ["kind"] = "command", ["dockerfile"] = "Dockerfile" }
+                : new Dictionary<string, object> { ["kind"] = "command", ["dockerfile"] = "Dockerfile", ["command"] = build },
+            ["run"] = new Dictionary<string, object> { ["command"] = run },
+        };
+        return AddRaw(id, JsonSerializer.Serialize(manifest));
+    }
+
+    /// <summary>A server folder with this exact server.json text (and a Dockerfile).</summary>
+    public string AddRaw(string id, string manifestJson)
+    {
+        _ids.Add(id);
+        var dir = Path.Combine(Directory, id);
+        System.IO.Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "server.json"), manifestJson);
+        File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM debian:bookworm-slim\n");
+        return dir;
+    }
+
+    /// <summary>The common arguments of a short local run of these servers.</summary>
+    public string[] RunArgs(params string[] more) => RunArgsTo(Output, more);
+
+    /// <summary>As <see cref="RunArgs"/>, writing to <paramref name="output"/>.</summary>
+    public string[] RunArgsTo(string output, params string[] more) =>
+    [
+        "run", "--servers", Directory, "--runtime", "local", "--server-cpus", "", "--client-cpus", "",
+        "--output", output, "--concurrency", "2", .. more,
+    ];
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Root, recursive: true);
+
+            // The local runtime makes an (empty) build folder per server under artifacts/: remove ours.
+            foreach (var id in _ids)
+            {
+                var output = Path.Combine(Repository.Artifacts, "servers", id);
+                if (System.IO.Directory.Exists(output) && !System.IO.Directory.EnumerateFileSystemEntries(output).Any())
+                {
+                    System.IO.Directory.Delete(output);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}

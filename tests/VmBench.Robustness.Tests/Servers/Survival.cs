@@ -1,0 +1,82 @@
+using VmBench.Core.Model;
+using VmBench.Core.Runtimes;
+
+namespace VmBench.Robustness.Tests.Servers;
+
+/// <summary>
+/// Runs one hostile case against a freshly started server and checks what must hold afterwards:
+/// the server is alive, still answers byte for byte, its memory is back near its baseline, and it
+/// exits 0 on SIGTERM.
+/// </summary>
+internal static class Survival
+{
+    /// <summary>Memory may settle this long after the case (GC'd runtimes return memory lazily).</summary>
+    private static readonly TimeSpan s_settle = TimeSpan.FromSeconds(5);
+
+    private const long MiB = 1024 * 1024;
+
+    public static async Task RunAsync(BuiltServers servers, string benchmark, TimeSpan bound, Action<string> log, Func<IRunningServer, Mode, Task> hostile)
+    {
+        var mode = servers.Catalog.Benchmarks.Single(b => b.Name == benchmark).Protocol.Mode;
+        var server = await servers.StartAsync(benchmark);
+        await using (server)
+        {
+            await Traffic.AssertAnswersAsync(server.Address, mode, $"{benchmark} before the case");
+            await Task.Delay(200);
+            var baseline = await RssAsync(server);
+
+            await RunCaseAsync(server, benchmark, mode, bound, hostile);
+            var after = await SettleAsync(server, benchmark, mode, baseline);
+            var peak = (await server.ReadUsageAsync(CancellationToken.None))?.PeakMemoryBytes ?? 0;
+            log($"{benchmark}: resident memory {baseline / MiB} MiB before the case, peak {peak / MiB} MiB, {after / MiB} MiB {s_settle.TotalSeconds:0} s after it (bound {LeakBound(baseline) / MiB} MiB)");
+            Assert.True(after <= LeakBound(baseline), $"{benchmark}: resident memory {after / MiB} MiB {s_settle.TotalSeconds:0} s after the case (peak {peak / MiB} MiB), baseline {baseline / MiB} MiB, bound {LeakBound(baseline) / MiB} MiB: memory the case took is not given back");
+
+            var exit = await server.StopAsync(CancellationToken.None);
+            Assert.True(exit == 0, $"{benchmark} exited {exit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(unknown)"} on SIGTERM after the case (the contract asks for 0); log:\n{server.LogTail()}");
+        }
+    }
+
+    private static async Task RunCaseAsync(IRunningServer server, string benchmark, Mode mode, TimeSpan bound, Func<IRunningServer, Mode, Task> hostile)
+    {
+        try
+        {
+            await hostile(server, mode).WaitAsync(bound);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{benchmark}: the case did not finish within {bound.TotalSeconds:0} s; server alive: {!server.HasExited}; log:\n{server.LogTail()}");
+        }
+
+        Assert.False(server.HasExited, $"{benchmark} died during the case; log:\n{server.LogTail()}");
+        await Traffic.AssertAnswersAsync(server.Address, mode, $"{benchmark} after the case");
+    }
+
+    public static async Task<long> RssAsync(IRunningServer server)
+    {
+        var usage = await server.ReadUsageAsync(CancellationToken.None);
+        Assert.NotNull(usage);
+        return usage.MemoryBytes;
+    }
+
+    /// <summary>The leak bound: after &lt;= max(2 x baseline, baseline + 100 MiB), sampled until it holds or the settle time passes.</summary>
+    public static long LeakBound(long baseline) => Math.Max(baseline * 2, baseline + (100 * MiB));
+
+    /// <summary>Resident memory once it is within the bound, or after the settle time (GC'd runtimes return memory lazily).</summary>
+    private static async Task<long> SettleAsync(IRunningServer server, string benchmark, Mode mode, long baseline)
+    {
+        var bound = LeakBound(baseline);
+        var deadline = DateTime.UtcNow + s_settle;
+        while (true)
+        {
+            var rss = await RssAsync(server);
+            if (rss <= bound || DateTime.UtcNow >= deadline)
+            {
+                return rss;
+            }
+
+            // A connection after the case gives lazy runtimes a reason to collect and trim.
+            await Traffic.AssertAnswersAsync(server.Address, mode, benchmark + " while memory settles");
+            await Task.Delay(500);
+        }
+    }
+}
