@@ -1,0 +1,3 @@
+using VmBench.Micro;
+
+return MicroProgram.Run(args);
