@@ -1,0 +1,31 @@
+using System.CommandLine;
+using VmBench.Cli.Commands.Common;
+
+namespace VmBench.Cli.Commands.Build;
+
+/// <summary>`vmbench build`: the options and the wiring, no behaviour.</summary>
+public static class BuildCommandDefinition
+{
+    public static readonly Option<string> Servers = CommonOptions.Servers();
+    public static readonly Option<string[]> Benchmarks = CommonOptions.Benchmarks();
+    public static readonly Option<string> Runtime = CommonOptions.Runtime();
+    public static readonly Option<string?> DockerHost = CommonOptions.DockerHost();
+
+    public static Command Create()
+    {
+        var command = new Command("build", "Build the selected servers without running them (Docker: content-hashed images, an unchanged server is not rebuilt)");
+        command.Options.Add(Servers);
+        command.Options.Add(Benchmarks);
+        command.Options.Add(Runtime);
+        command.Options.Add(DockerHost);
+        command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
+            await new BuildCommand(
+                parseResult.GetValue(Servers)!,
+                parseResult.GetValue(Benchmarks)!,
+                parseResult.GetValue(Runtime)!,
+                parseResult.GetValue(DockerHost),
+                Console.Out,
+                Console.Error).ExecuteAsync(cancellationToken).ConfigureAwait(false));
+        return command;
+    }
+}
