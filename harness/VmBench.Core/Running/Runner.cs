@@ -56,7 +56,18 @@ public sealed class Runner
                 var benchmark = plan.Benchmarks[i];
                 _observer.BenchmarkStarting(benchmark, i, plan.Benchmarks.Count, plan.Estimate(plan.Benchmarks.Count - i));
                 current = Describe(benchmark, Status.Cancelled, "cancelled before it finished (Ctrl-C)", [], []);
-                var result = await RunBenchmarkAsync(plan, benchmark, addresses, (variations, sweep) => current = Save(plan, run, results, benchmark, variations, sweep), cancellationToken).ConfigureAwait(false);
+                BenchmarkResult result;
+                try
+                {
+                    result = await RunBenchmarkAsync(plan, benchmark, addresses, (variations, sweep) => current = Save(plan, run, results, benchmark, variations, sweep), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One benchmark's unexpected failure (an engine gone, a runtime bug) is that benchmark's, not the run's:
+                    // record it with what was measured, and go on with the next one.
+                    result = current! with { Status = Status.Failed, Reason = $"unexpected error: {ex.GetType().Name}: {ex.Message}" };
+                }
+
                 current = null;
                 results.Add(result);
                 RunJson.Write(plan.RunJsonPath, run with { Benchmarks = results.ToArray() });

@@ -59,6 +59,20 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unexpected_error_fails_only_its_benchmark_and_keeps_what_it_measured()
+    {
+        var plan = RunPlans.For(_servers, _output, 1, "alpha", "beta");
+        var load = new FakeLoad((_, call, _) => call == 1 ? throw new HttpRequestException("the Docker engine went away") : FakeLoad.Result(1000));
+
+        var run = await new Runner(new FakeRuntime(), load, new SilentObserver(), new MedianSummarizer()).RunAsync(plan, CancellationToken.None);
+
+        Assert.Equal([Status.Failed, Status.Ok], run.Benchmarks.Select(b => b.Status));
+        Assert.Equal("unexpected error: HttpRequestException: the Docker engine went away", run.Benchmarks[0].Reason);
+        Assert.Single(run.Benchmarks[0].Variations);
+        Assert.Equal(RunStatus.Failed, RunJson.Read(_output).Status);
+    }
+
+    [Fact]
     public async Task A_payload_mismatch_fails_the_variation_and_is_never_counted()
     {
         var plan = RunPlans.For(_servers, _output, 3, "alpha");
