@@ -17,4 +17,12 @@ fi
 export VMBENCH_REQUIRE_DOCKER=${VMBENCH_REQUIRE_DOCKER:-1}
 export VMBENCH_REQUIRE_CHROMIUM=${VMBENCH_REQUIRE_CHROMIUM:-1}
 dotnet build VmBench.sln -c Release --nologo -v quiet -clp:ErrorsOnly
-dotnet test VmBench.sln -c Release --no-build --nologo "$@"
+# One test assembly at a time: the load, conformance and robustness suites measure time and share
+# the build outputs of the servers, so they must not run side by side on a small machine.
+log=$(mktemp)
+status=0
+dotnet test VmBench.sln -c Release --no-build --nologo -m:1 "$@" 2>&1 | tee "$log" || status=$?
+awk '/(Passed|Failed)! +- +Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit "$status"
