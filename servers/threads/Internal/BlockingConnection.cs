@@ -9,13 +9,20 @@ internal static class BlockingConnection
 {
     private const int BufferSize = 64 * 1024;
 
+    /// <summary>
+    /// The server's own pool, not <see cref="ArrayPool{T}.Shared"/>: the shared pool caches an array per
+    /// thread, and with a thread per connection every closed connection would strand its buffer in a
+    /// dead thread's cache until some later GC. Here returned buffers go back to one bounded pool.
+    /// </summary>
+    private static readonly ArrayPool<byte> s_pool = ArrayPool<byte>.Create(maxArrayLength: 8 * 1024 * 1024, maxArraysPerBucket: 64);
+
     public static void Echo(Socket client)
     {
         while (true)
         {
             // Block until data (or EOF) is there before taking a buffer: an idle connection holds none.
             client.Poll(-1, SelectMode.SelectRead);
-            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+            var buffer = s_pool.Rent(BufferSize);
             try
             {
                 var read = client.Receive(buffer, SocketFlags.None);
@@ -29,14 +36,14 @@ internal static class BlockingConnection
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                s_pool.Return(buffer);
             }
         }
     }
 
     public static void Readline(Socket client, int maxLineLength)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var buffer = s_pool.Rent(BufferSize);
         var filled = 0;
         try
         {
@@ -44,9 +51,9 @@ internal static class BlockingConnection
             {
                 if (filled == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, maxLineLength));
+                    var larger = s_pool.Rent(Math.Min(buffer.Length * 2, maxLineLength));
                     buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    s_pool.Return(buffer);
                     buffer = larger;
                 }
 
@@ -79,7 +86,7 @@ internal static class BlockingConnection
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            s_pool.Return(buffer);
         }
     }
 
