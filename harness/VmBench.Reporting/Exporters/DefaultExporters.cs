@@ -11,5 +11,6 @@ public static class DefaultExporters
         new CsvExporter(),
         new MarkdownExporter(),
         new HtmlExporter(charts),
+        new HistogramLogExporter(),
     ];
 }

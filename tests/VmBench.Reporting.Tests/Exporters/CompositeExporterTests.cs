@@ -36,7 +36,7 @@ public sealed class CompositeExporterTests
     [Fact]
     public void Default_exporters_are_csv_markdown_and_html()
     {
-        Assert.Equal(["csv", "markdown", "html"], DefaultExporters.Create(null).Select(e => e.Name));
+        Assert.Equal(["csv", "markdown", "html", "histogram logs"], DefaultExporters.Create(null).Select(e => e.Name));
     }
 
     private sealed class ThrowingExporter : IResultExporter

@@ -1,5 +1,6 @@
 using VmBench.Cli.Commands.Common;
 using VmBench.Core.Results;
+using VmBench.Reporting.Exporters;
 using VmBench.Reporting.Plots;
 
 namespace VmBench.Cli.Commands.Report;
@@ -17,7 +18,8 @@ public static class ReportCommand
         {
             var outcome = await ScottPlotReports.CreateGenerator().GenerateAsync(run, cancellationToken).ConfigureAwait(false);
             var charts = outcome.Files.Count(f => f.EndsWith(".svg", StringComparison.OrdinalIgnoreCase));
-            foreach (var file in outcome.Files.Where(f => !IsChart(f)))
+            var histograms = outcome.Files.Count(IsHistogramLog);
+            foreach (var file in outcome.Files.Where(f => !IsChart(f) && !IsHistogramLog(f)))
             {
                 await output.WriteLineAsync($"wrote {file}").ConfigureAwait(false);
             }
@@ -25,6 +27,11 @@ public static class ReportCommand
             if (charts > 0)
             {
                 await output.WriteLineAsync($"wrote {charts} charts (SVG and PNG) into {Path.Combine(outcome.RunDirectory, "charts")}").ConfigureAwait(false);
+            }
+
+            if (histograms > 0)
+            {
+                await output.WriteLineAsync($"wrote {histograms} HdrHistogram logs into {Path.Combine(outcome.RunDirectory, HistogramLogExporter.Folder)}").ConfigureAwait(false);
             }
 
             foreach (var failure in outcome.Failures)
@@ -50,6 +57,9 @@ public static class ReportCommand
             return ExitCodes.Cancelled;
         }
     }
+
+    private static bool IsHistogramLog(string file) =>
+        Path.GetFileName(Path.GetDirectoryName(file)) == HistogramLogExporter.Folder;
 
     private static bool IsChart(string file) =>
         Path.GetFileName(Path.GetDirectoryName(file)) == "charts"
