@@ -85,7 +85,9 @@ internal sealed class LoadSession
 
     public LoadResult Result(int requestBytes, int messagesPerRequest)
     {
+        // CPU time and wall time over the same interval: from the crossing into the measurement to now.
         var cpuAtEnd = _cpu.ProcessCpuTime();
+        var cpuWindow = Clock.Seconds(Stopwatch.GetTimestamp() - _plan.MeasureStart);
         // The loops stop at the first wake-up at or after the end; a late wake-up (a descheduled client) is not
         // measured time, since nothing was sent or counted in it.
         var stoppedAt = Math.Min(_loops.Max(l => l.StoppedAt), _plan.MeasureEnd);
@@ -126,10 +128,11 @@ internal sealed class LoadSession
             _loops.Sum(l => l.Errors),
             _control.Failure ?? (requests == 0 && seconds > 0 ? $"no request completed in {seconds:0.0} s of measurement (the server accepted the connections but does not answer)" : null),
             Timeline(),
-            Usage(cpuAtEnd, seconds, requests, rps),
+            Usage(cpuAtEnd, cpuWindow, requests, rps),
             latency.TotalCount == 0 ? null : HistogramLogText.Write(measureStartUtc, logged));
     }
 
+    /// <param name="seconds">The wall time the CPU time was read over (which may run past the measured window: joining the loops, merging).</param>
     private ClientUsage? Usage(TimeSpan cpuAtEnd, double seconds, long requests, double rps)
     {
         // The first loop reads the CPU time as it crosses into the measurement (as echoload does); the
