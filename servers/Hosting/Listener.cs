@@ -32,6 +32,35 @@ public static class Listener
         }
     }
 
+    /// <summary>
+    /// Accepts until <paramref name="cancellationToken"/> is cancelled or the listener is disposed, handing each
+    /// prepared connection (see <see cref="Accepted"/>) to <paramref name="serve"/>. A failed accept
+    /// (ECONNABORTED, EMFILE) leaves the listener good and the loop goes on.
+    /// </summary>
+    public static async Task AcceptLoopAsync(Socket listener, Action<Socket> serve, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        ArgumentNullException.ThrowIfNull(serve);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue;
+            }
+
+            serve(Accepted(client));
+        }
+    }
+
     /// <summary>Prepares an accepted connection: TCP_NODELAY on tcp sockets, as the contract asks.</summary>
     public static Socket Accepted(Socket client)
     {

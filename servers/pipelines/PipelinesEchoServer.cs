@@ -36,7 +36,7 @@ public sealed class PipelinesEchoServer : IEchoServer
 
         _options = options;
         _listener = listener;
-        _acceptLoop = AcceptLoopAsync(listener, _stopping.Token);
+        _acceptLoop = Listener.AcceptLoopAsync(listener, Serve, _stopping.Token);
         return ValueTask.CompletedTask;
     }
 
@@ -64,31 +64,12 @@ public sealed class PipelinesEchoServer : IEchoServer
         _stopping.Dispose();
     }
 
-    private async Task AcceptLoopAsync(Socket listener, CancellationToken cancellationToken)
+    private void Serve(Socket client)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        _connections[client] = ServeAsync(client, _stopping.Token);
+        if (_stopping.IsCancellationRequested)
         {
-            Socket client;
-            try
-            {
-                client = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue; // e.g. ECONNABORTED: the listener itself is still good
-            }
-
-            Listener.Accepted(client);
-
-            _connections[client] = ServeAsync(client, cancellationToken);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                client.Dispose(); // StopAsync may have missed it
-            }
+            client.Dispose(); // StopAsync may have missed it
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class SocketsEchoServer : IEchoServer
         var listener = Listener.Open(options.EndPoint);
 
         _listener = listener;
-        _acceptLoop = AcceptLoopAsync(listener, _stopping.Token);
+        _acceptLoop = Listener.AcceptLoopAsync(listener, Serve, _stopping.Token);
         return ValueTask.CompletedTask;
     }
 
@@ -60,29 +60,7 @@ public sealed class SocketsEchoServer : IEchoServer
         _stopping.Dispose();
     }
 
-    private async Task AcceptLoopAsync(Socket listener, CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            Socket client;
-            try
-            {
-                client = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue; // e.g. ECONNABORTED or EMFILE: the listener itself is still good
-            }
-
-            Listener.Accepted(client);
-
-            _connections[client] = ServeAsync(client, cancellationToken);
-        }
-    }
+    private void Serve(Socket client) => _connections[client] = ServeAsync(client, _stopping.Token);
 
     private async Task ServeAsync(Socket client, CancellationToken cancellationToken)
     {
