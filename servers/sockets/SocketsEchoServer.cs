@@ -12,7 +12,7 @@ namespace VmBench.Servers.Sockets;
 /// </summary>
 public sealed class SocketsEchoServer : IEchoServer
 {
-    private const int BufferSize = 64 * 1024;
+    private const int BufferSize = 128 * 1024;
 
     private readonly ConcurrentDictionary<Socket, Task> _connections = new();
     private readonly CancellationTokenSource _stopping = new();

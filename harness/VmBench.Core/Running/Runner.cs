@@ -298,7 +298,8 @@ public sealed class Runner
             status,
             reason,
             variations.ToArray(),
-            sweep);
+            sweep,
+            benchmark.Server.Run.Environment.Count == 0 ? null : new SortedDictionary<string, string>(benchmark.Server.Run.Environment.ToDictionary(), StringComparer.Ordinal));
 
     private static void TryDeleteDirectory(string path)
     {

@@ -13,7 +13,7 @@ namespace VmBench.Servers.Saea.Internal;
 /// </summary>
 internal sealed class SaeaConnection : IThreadPoolWorkItem, IDisposable
 {
-    private const int BufferSize = 64 * 1024;
+    private const int BufferSize = 128 * 1024;
 
     private readonly SocketAsyncEventArgs _args = new();
     private readonly byte[] _ownBuffer = GC.AllocateUninitializedArray<byte>(BufferSize, pinned: true);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using VmBench.Core.Results;
 
 namespace VmBench.Core.Tests.Results;
@@ -38,5 +39,24 @@ public sealed class RunJsonTests
     {
         var error = Assert.Throws<RunFileException>(() => RunJson.Read("/nonexistent/run.json"));
         Assert.Contains("/nonexistent/run.json: no such file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_written_before_server_environments_were_recorded_still_reads()
+    {
+        var benchmark = new BenchmarkResult("tcpecho-old", "old", "t", "l", "csharp", "tcpecho", Status.Skipped, "r", [], [], new Dictionary<string, string> { ["A"] = "1" });
+        var run = new RunResult(
+            RunResult.CurrentSchemaVersion, RunResult.ToolName, DateTimeOffset.UnixEpoch, RunStatus.Completed, "vmbench run", "local", new Dictionary<string, string>(),
+            new RunEnvironment("h", "os", "k", "c", 2, ".NET", "1", new Dictionary<string, string>()),
+            new RunConfig([], "local", [10], [1024], 1, 0, 1, null, false, [1], [0], 1, 5, "results/x"),
+            [benchmark]);
+        var written = JsonNode.Parse(RunJson.Serialize(run))!;
+        Assert.Equal("1", (string?)written["benchmarks"]![0]!["serverEnvironment"]!["A"]);
+        written["benchmarks"]![0]!.AsObject().Remove("serverEnvironment");
+
+        var old = RunJson.Parse(written.ToJsonString(), "run.json");
+
+        Assert.Null(Assert.Single(old.Benchmarks).ServerEnvironment);
+        Assert.Equal("tcpecho-old", old.Benchmarks[0].Name);
     }
 }

@@ -39,6 +39,23 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_benchmark_records_the_environment_its_manifest_gives_the_server()
+    {
+        _servers.Add("tuned", TempServers.Valid("tuned", "\"echo\"", "\"tcp\"").Replace(
+            "\"build\":", "\"run\": { \"env\": { \"B_SETTING\": \"2\", \"A_SETTING\": \"x y\" } },\n  \"build\":", StringComparison.Ordinal), "Test.csproj");
+        var plan = RunPlans.For(_servers, _output, 1, "plain");
+        var load = new FakeLoad((_, _, _) => FakeLoad.Result(500));
+
+        var run = await new Runner(new FakeRuntime(), load, new SilentObserver(), new MedianSummarizer()).RunAsync(plan, CancellationToken.None);
+
+        var reread = RunJson.Read(_output);
+        var tuned = reread.Benchmarks.Single(b => b.Server == "tuned");
+        Assert.Equal(["A_SETTING=x y", "B_SETTING=2"], tuned.ServerEnvironment!.Select(e => $"{e.Key}={e.Value}"));
+        Assert.Null(reread.Benchmarks.Single(b => b.Server == "plain").ServerEnvironment);
+        Assert.Equal(Status.Ok, run.Benchmarks.Single(b => b.Server == "tuned").Status);
+    }
+
+    [Fact]
     public async Task A_failed_benchmark_is_recorded_with_its_reason_and_the_others_still_run()
     {
         var plan = RunPlans.For(_servers, _output, 1, "alpha", "beta", "gamma");

@@ -43,4 +43,18 @@ public sealed class MarkdownExporterTests
         Assert.Contains("| libuv | &lt;script&gt;alert(1)&lt;/script&gt; \"quoted\", \\| piped | loop-libuv |", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", markdown, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void The_servers_table_shows_each_servers_manifest_environment_escaped()
+    {
+        var markdown = MarkdownExporter.Render(SampleRuns.Typical());
+        var servers = markdown.Split("## Servers")[1].Split('\n').Where(l => l.StartsWith('|')).ToList();
+
+        Assert.Contains("| Environment |", servers[0], StringComparison.Ordinal);
+        Assert.Contains(servers, l => l.StartsWith("| sockets |", StringComparison.Ordinal)
+            && l.Contains("| DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1<br>DOTNET_TC_CallCountingDelayMs=0 |", StringComparison.Ordinal));
+        Assert.Contains(servers, l => l.StartsWith("| kestrel |", StringComparison.Ordinal) && l.Contains("| HOSTILE=&lt;b&gt;1&lt;/b&gt; \\| x |", StringComparison.Ordinal));
+        Assert.Contains(servers, l => l.StartsWith("| threads |", StringComparison.Ordinal) && l.Contains("| C# |  |", StringComparison.Ordinal));
+        Assert.Single(servers.Select(l => l.Replace("\\|", string.Empty, StringComparison.Ordinal).Count(c => c == '|')).Distinct());
+    }
 }

@@ -66,7 +66,7 @@ public sealed partial class ReportGenerationTests
     {
         using var temp = new TempDirectory();
         var run = new RunBuilder()
-            .Benchmark("libuv", b => b.Variation(64, 10, 1000), title: SampleRuns.HostileTitle)
+            .Benchmark("libuv", b => b.Variation(64, 10, 1000).Environment("TUNING", "<img src=y onerror=alert(3)>"), title: SampleRuns.HostileTitle)
             .Failed("<img src=x onerror=alert(2)>", "<b>bold</b> reason")
             .Build();
         await Reports.GenerateAsync(run, temp.Path);
@@ -78,6 +78,23 @@ public sealed partial class ReportGenerationTests
         Assert.Contains("&lt;b&gt;bold&lt;/b&gt; reason", html, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(2)&gt;", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot;, | piped", html, StringComparison.Ordinal);
+        Assert.Contains("<code>TUNING=&lt;img src=y onerror=alert(3)&gt;</code>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_servers_table_shows_the_environment_each_server_ran_with()
+    {
+        using var temp = new TempDirectory();
+        await Reports.GenerateAsync(SampleRuns.Typical(), temp.Path);
+        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+        var servers = html[html.IndexOf("<table class=\"servers\">", StringComparison.Ordinal)..];
+        servers = servers[..servers.IndexOf("</table>", StringComparison.Ordinal)];
+
+        Assert.Contains("<th>Environment</th>", servers, StringComparison.Ordinal);
+        var sockets = servers.Split("<tr class=\"server-row\">").Single(r => r.Contains("sockets echo server", StringComparison.Ordinal));
+        Assert.Contains("<td class=\"env\"><code>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</code><br><code>DOTNET_TC_CallCountingDelayMs=0</code></td>", sockets, StringComparison.Ordinal);
+        var threads = servers.Split("<tr class=\"server-row\">").Single(r => r.Contains(">threads<", StringComparison.Ordinal) || r.Contains("threads</td>", StringComparison.Ordinal));
+        Assert.Contains("<td class=\"env\"></td>", threads, StringComparison.Ordinal);
     }
 
     [Fact]

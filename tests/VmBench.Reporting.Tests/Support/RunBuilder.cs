@@ -80,6 +80,7 @@ internal sealed class RunBuilder
         private readonly double? _rate;
         private readonly List<VariationResult> _variations = [];
         private readonly List<SweepStep> _sweep = [];
+        private readonly SortedDictionary<string, string> _environment = new(StringComparer.Ordinal);
         private Status _status = Status.Ok;
         private string? _reason;
 
@@ -109,6 +110,12 @@ internal sealed class RunBuilder
             return this;
         }
 
+        public BenchmarkBuilder Environment(string name, string value)
+        {
+            _environment[name] = value;
+            return this;
+        }
+
         public BenchmarkBuilder Sweep(params double[] offeredRates)
         {
             for (var i = 0; i < offeredRates.Length; i++)
@@ -120,7 +127,7 @@ internal sealed class RunBuilder
         }
 
         public BenchmarkResult Build() =>
-            new($"{_protocol}-{_server}", _server, _title, "loop-" + _server, "C#", _protocol, _status, _reason, _variations, _sweep);
+            new($"{_protocol}-{_server}", _server, _title, "loop-" + _server, "C#", _protocol, _status, _reason, _variations, _sweep, _environment.Count == 0 ? null : _environment);
 
         private LoadResult Load(int size, int concurrency, double rps, bool clientBound, double? intended = null)
         {
