@@ -65,6 +65,9 @@ internal static unsafe partial class Native
     [LibraryImport(Libc, EntryPoint = "prctl", SetLastError = true)]
     public static partial int Prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
 
+    [LibraryImport(Libc, EntryPoint = "sched_getaffinity", SetLastError = true)]
+    public static partial int SchedGetAffinity(int pid, nuint cpuSetSize, byte* mask);
+
     [LibraryImport(Libc, EntryPoint = "getrusage", SetLastError = true)]
     public static partial int GetRusage(int who, byte* usage);
 

@@ -1,13 +1,42 @@
 using System.Diagnostics;
+using System.Numerics;
 
 namespace VmBench.Load.Internal;
 
-/// <summary>getrusage(RUSAGE_SELF) user + system time; cores from Environment.ProcessorCount (which honours the affinity mask).</summary>
+/// <summary>getrusage(RUSAGE_SELF) user + system time; cores from the calling thread's affinity mask as it is now.</summary>
 internal sealed unsafe class RusageCpuMeter : ICpuMeter
 {
     public static readonly RusageCpuMeter Instance = new();
 
-    public int AvailableCores => Environment.ProcessorCount;
+    /// <summary>
+    /// The CPUs this thread may run on, read live: Environment.ProcessorCount is fixed at start-up,
+    /// so a process that pins itself afterwards (vmbench run pins its client to --client-cpus)
+    /// would start one event loop per CPU it no longer has, and judge its CPU use against them.
+    /// </summary>
+    public int AvailableCores => CountAffinity() ?? Environment.ProcessorCount;
+
+    private static int? CountAffinity()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        const int bytes = 128; // cpu_set_t: 1,024 CPUs
+        var mask = stackalloc byte[bytes];
+        if (Native.SchedGetAffinity(0, bytes, mask) != 0)
+        {
+            return null;
+        }
+
+        var count = 0;
+        for (var i = 0; i < bytes; i += sizeof(ulong))
+        {
+            count += BitOperations.PopCount(*(ulong*)(mask + i));
+        }
+
+        return count > 0 ? count : null;
+    }
 
     public TimeSpan ProcessCpuTime()
     {
