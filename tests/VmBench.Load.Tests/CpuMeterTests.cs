@@ -1,9 +1,10 @@
-using System.Runtime.InteropServices;
+using System.Diagnostics;
+using System.Globalization;
 using VmBench.Load.Internal;
 
 namespace VmBench.Load.Tests;
 
-public sealed partial class CpuMeterTests
+public sealed class CpuMeterTests
 {
     [Fact]
     public void Available_cores_follow_an_affinity_set_after_start_up()
@@ -11,13 +12,15 @@ public sealed partial class CpuMeterTests
         int? pinned = null;
         string? error = null;
 
-        // Only this thread is pinned (pid 0 is the calling thread), so the tests beside it keep every CPU.
+        // Only this thread is pinned (taskset -p on its thread id), so the tests beside it keep every CPU.
         var thread = new Thread(() =>
         {
-            ulong mask = 1;
-            if (SchedSetAffinity(0, sizeof(ulong), ref mask) != 0)
+            var tid = int.Parse(Path.GetFileName(new DirectoryInfo("/proc/thread-self").LinkTarget!), CultureInfo.InvariantCulture);
+            using var taskset = Process.Start(new ProcessStartInfo("taskset", ["-p", "-c", "0", tid.ToString(CultureInfo.InvariantCulture)]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            taskset.WaitForExit();
+            if (taskset.ExitCode != 0)
             {
-                error = $"sched_setaffinity failed (errno {Marshal.GetLastPInvokeError()})";
+                error = $"taskset exited {taskset.ExitCode}: {taskset.StandardError.ReadToEnd()}";
                 return;
             }
 
@@ -30,7 +33,4 @@ public sealed partial class CpuMeterTests
         Assert.Equal(1, pinned);
         Assert.Equal(Environment.ProcessorCount, RusageCpuMeter.Instance.AvailableCores);
     }
-
-    [LibraryImport("libc", EntryPoint = "sched_setaffinity", SetLastError = true)]
-    private static partial int SchedSetAffinity(int pid, nint cpuSetSize, ref ulong mask);
 }
