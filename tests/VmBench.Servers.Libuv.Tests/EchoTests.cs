@@ -13,12 +13,12 @@ public sealed class EchoTests
     [InlineData(1024 * 1024)]
     public async Task EchoesEveryByteOverTcp(int size)
     {
-        using var deadline = new CancellationTokenSource(Wire.Deadline);
+        using var deadline = new CancellationTokenSource(SocketIo.Deadline);
         await using var server = await TestServer.StartTcpAsync();
         using var client = await server.ConnectAsync(deadline.Token);
 
-        var payload = Wire.Payload(size);
-        var echoed = await Wire.EchoAsync(client, payload, deadline.Token);
+        var payload = SocketIo.RandomBytes(size);
+        var echoed = await SocketIo.EchoAsync(client, payload, deadline.Token);
 
         Assert.Equal(payload, echoed);
     }
@@ -36,14 +36,14 @@ public sealed class EchoTests
     [Fact]
     public async Task EchoesOverIPv6Loopback()
     {
-        using var deadline = new CancellationTokenSource(Wire.Deadline);
+        using var deadline = new CancellationTokenSource(SocketIo.Deadline);
         await using var server = await TestServer.StartTcp6Async();
         var endPoint = Assert.IsType<IPEndPoint>(server.EndPoint);
         Assert.Equal(IPAddress.IPv6Loopback, endPoint.Address);
         using var client = await server.ConnectAsync(deadline.Token);
 
-        var payload = Wire.Payload(100_000);
-        Assert.Equal(payload, await Wire.EchoAsync(client, payload, deadline.Token));
+        var payload = SocketIo.RandomBytes(100_000);
+        Assert.Equal(payload, await SocketIo.EchoAsync(client, payload, deadline.Token));
     }
 
     [Theory]
@@ -51,12 +51,12 @@ public sealed class EchoTests
     [InlineData(1024 * 1024)]
     public async Task EchoesOverAUnixSocket(int size)
     {
-        using var deadline = new CancellationTokenSource(Wire.Deadline);
+        using var deadline = new CancellationTokenSource(SocketIo.Deadline);
         await using var server = await TestServer.StartUnixAsync();
         using var client = await server.ConnectAsync(deadline.Token);
 
-        var payload = Wire.Payload(size);
-        Assert.Equal(payload, await Wire.EchoAsync(client, payload, deadline.Token));
+        var payload = SocketIo.RandomBytes(size);
+        Assert.Equal(payload, await SocketIo.EchoAsync(client, payload, deadline.Token));
     }
 
     [Fact]
@@ -74,17 +74,17 @@ public sealed class EchoTests
     [Fact]
     public async Task EchoesSplitWritesInOrder()
     {
-        using var deadline = new CancellationTokenSource(Wire.Deadline);
+        using var deadline = new CancellationTokenSource(SocketIo.Deadline);
         await using var server = await TestServer.StartTcpAsync();
         using var client = await server.ConnectAsync(deadline.Token);
         client.NoDelay = true;
 
-        var payload = Wire.Payload(10_000, seed: 7);
-        var receive = Wire.ReceiveExactlyAsync(client, payload.Length, deadline.Token);
+        var payload = SocketIo.RandomBytes(10_000, seed: 7);
+        var receive = SocketIo.ReceiveExactlyAsync(client, payload.Length, deadline.Token);
         var chunk = 1;
         for (var offset = 0; offset < payload.Length; offset += chunk, chunk = chunk * 3 % 1999 + 1)
         {
-            await Wire.SendAllAsync(client, payload.AsMemory(offset, Math.Min(chunk, payload.Length - offset)), deadline.Token);
+            await SocketIo.SendAllAsync(client, payload.AsMemory(offset, Math.Min(chunk, payload.Length - offset)), deadline.Token);
             if (offset % 7 == 0)
             {
                 await Task.Delay(1, deadline.Token);
@@ -98,7 +98,7 @@ public sealed class EchoTests
     public async Task ServesManyConcurrentConnections()
     {
         const int Connections = 250;
-        using var deadline = new CancellationTokenSource(Wire.Deadline);
+        using var deadline = new CancellationTokenSource(SocketIo.Deadline);
         await using var server = await TestServer.StartTcpAsync();
         var handlesBefore = await server.Server.CountHandlesAsync();
 
@@ -109,8 +109,8 @@ public sealed class EchoTests
             {
                 for (var round = 0; round < 5; round++)
                 {
-                    var payload = Wire.Payload(4096 + i, seed: i * 10 + round);
-                    var echoed = await Wire.EchoAsync(socket, payload, deadline.Token);
+                    var payload = SocketIo.RandomBytes(4096 + i, seed: i * 10 + round);
+                    var echoed = await SocketIo.EchoAsync(socket, payload, deadline.Token);
                     if (!payload.AsSpan().SequenceEqual(echoed))
                     {
                         return false;
@@ -140,20 +140,20 @@ public sealed class EchoTests
     [InlineData(true)]
     public async Task HalfCloseSendsEverythingPendingThenCloses(bool unix)
     {
-        using var deadline = new CancellationTokenSource(Wire.Deadline);
+        using var deadline = new CancellationTokenSource(SocketIo.Deadline);
         await using var server = unix ? await TestServer.StartUnixAsync() : await TestServer.StartTcpAsync();
         using var client = await server.ConnectAsync(deadline.Token);
 
         // 4 MiB sent before reading anything: the server's writes back up and reads pause,
         // and the EOF arrives while writes are still queued.
-        var payload = Wire.Payload(4 * 1024 * 1024, seed: 3);
+        var payload = SocketIo.RandomBytes(4 * 1024 * 1024, seed: 3);
         var send = Task.Run(async () =>
         {
-            await Wire.SendAllAsync(client, payload, deadline.Token);
+            await SocketIo.SendAllAsync(client, payload, deadline.Token);
             client.Shutdown(SocketShutdown.Send);
         });
         await Task.Delay(200, deadline.Token);
-        var received = await Wire.ReceiveToEndAsync(client, deadline.Token);
+        var received = await SocketIo.ReceiveAllUntilDroppedAsync(client, deadline.Token);
         await send;
 
         Assert.Equal(payload.Length, received.Length);
@@ -163,7 +163,7 @@ public sealed class EchoTests
     [Fact]
     public async Task SurvivesAnAbruptResetMidTransfer()
     {
-        using var deadline = new CancellationTokenSource(Wire.Deadline);
+        using var deadline = new CancellationTokenSource(SocketIo.Deadline);
         await using var server = await TestServer.StartTcpAsync();
         var handlesBefore = await server.Server.CountHandlesAsync();
 
@@ -172,8 +172,8 @@ public sealed class EchoTests
             var victim = await server.ConnectAsync(deadline.Token);
             victim.LingerState = new LingerOption(true, 0);
             // Never read: the server has echo writes queued when the reset lands.
-            var payload = Wire.Payload(1024 * 1024, seed: i);
-            var sending = Wire.SendAllAsync(victim, payload, deadline.Token);
+            var payload = SocketIo.RandomBytes(1024 * 1024, seed: i);
+            var sending = SocketIo.SendAllAsync(victim, payload, deadline.Token);
             await Task.WhenAny(sending, Task.Delay(20 + i, deadline.Token));
             victim.Dispose(); // linger 0: RST instead of FIN
             try
@@ -189,21 +189,21 @@ public sealed class EchoTests
         Assert.Equal(0, await server.Server.CountOutstandingBuffersAsync());
 
         using var client = await server.ConnectAsync(deadline.Token);
-        var check = Wire.Payload(100_000);
-        Assert.Equal(check, await Wire.EchoAsync(client, check, deadline.Token));
+        var check = SocketIo.RandomBytes(100_000);
+        Assert.Equal(check, await SocketIo.EchoAsync(client, check, deadline.Token));
     }
 
     [Fact]
     public async Task AClientThatDoesNotReadHoldsABoundedNumberOfBuffers()
     {
-        using var deadline = new CancellationTokenSource(Wire.Deadline);
+        using var deadline = new CancellationTokenSource(SocketIo.Deadline);
         await using var server = await TestServer.StartTcpAsync();
         using var client = await server.ConnectAsync(deadline.Token);
         using var sending = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
 
         // 64 MiB offered, none read: both kernels' buffers fill, then the server must stop reading
         // instead of queueing the rest in memory.
-        var send = Wire.SendAllAsync(client, new byte[64 * 1024 * 1024], sending.Token);
+        var send = SocketIo.SendAllAsync(client, new byte[64 * 1024 * 1024], sending.Token);
         await Task.Delay(1000, deadline.Token);
         var outstanding = await server.Server.CountOutstandingBuffersAsync();
         Assert.False(send.IsCompleted);

@@ -25,7 +25,7 @@ public sealed class LifecycleTests
                 {
                     // Half the cycles exchange a byte first; the others close right after connecting.
                     one[0] = (byte)next;
-                    var echoed = await Wire.EchoAsync(client, one, deadline.Token);
+                    var echoed = await SocketIo.EchoAsync(client, one, deadline.Token);
                     Assert.Equal(one[0], echoed[0]);
                 }
             }
@@ -38,7 +38,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task StopsWithConnectionsOpenAndMidTransfer()
     {
-        using var deadline = new CancellationTokenSource(Wire.Deadline);
+        using var deadline = new CancellationTokenSource(SocketIo.Deadline);
         var server = await TestServer.StartTcpAsync();
         var clients = new List<Socket>();
         try
@@ -47,12 +47,12 @@ public sealed class LifecycleTests
             {
                 var client = await server.ConnectAsync(deadline.Token);
                 clients.Add(client);
-                var payload = Wire.Payload(1000);
-                Assert.Equal(payload, await Wire.EchoAsync(client, payload, deadline.Token));
+                var payload = SocketIo.RandomBytes(1000);
+                Assert.Equal(payload, await SocketIo.EchoAsync(client, payload, deadline.Token));
             }
 
             // Some connections have writes queued (they never read) when the server stops.
-            var pending = clients.Take(5).Select(c => Wire.SendAllAsync(c, Wire.Payload(2 * 1024 * 1024), deadline.Token)).ToList();
+            var pending = clients.Take(5).Select(c => SocketIo.SendAllAsync(c, SocketIo.RandomBytes(2 * 1024 * 1024), deadline.Token)).ToList();
             Assert.Equal(22, await server.Server.CountHandlesAsync());
 
             using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -60,7 +60,7 @@ public sealed class LifecycleTests
 
             foreach (var client in clients.Skip(5))
             {
-                Assert.Empty(await Wire.ReceiveToEndAsync(client, deadline.Token));
+                Assert.Empty(await SocketIo.ReceiveAllUntilDroppedAsync(client, deadline.Token));
             }
 
             foreach (var send in pending)

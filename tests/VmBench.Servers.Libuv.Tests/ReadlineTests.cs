@@ -8,59 +8,59 @@ public sealed class ReadlineTests
     [Fact]
     public async Task AnswersEachLineOnlyOnceItIsComplete()
     {
-        using var deadline = new CancellationTokenSource(Wire.Deadline);
+        using var deadline = new CancellationTokenSource(SocketIo.Deadline);
         await using var server = await TestServer.StartTcpAsync(ServerMode.Readline);
         using var client = await server.ConnectAsync(deadline.Token);
 
-        await Wire.SendAllAsync(client, "hel"u8.ToArray(), deadline.Token);
+        await SocketIo.SendAllAsync(client, "hel"u8.ToArray(), deadline.Token);
         await Task.Delay(50, deadline.Token);
         Assert.Equal(0, client.Available); // an unterminated line is not echoed
-        await Wire.SendAllAsync(client, "lo\nwor"u8.ToArray(), deadline.Token);
-        Assert.Equal("hello\n", Encoding.ASCII.GetString(await Wire.ReceiveExactlyAsync(client, 6, deadline.Token)));
-        await Wire.SendAllAsync(client, "ld\na\nb\n"u8.ToArray(), deadline.Token);
-        Assert.Equal("world\na\nb\n", Encoding.ASCII.GetString(await Wire.ReceiveExactlyAsync(client, 10, deadline.Token)));
+        await SocketIo.SendAllAsync(client, "lo\nwor"u8.ToArray(), deadline.Token);
+        Assert.Equal("hello\n", Encoding.ASCII.GetString(await SocketIo.ReceiveExactlyAsync(client, 6, deadline.Token)));
+        await SocketIo.SendAllAsync(client, "ld\na\nb\n"u8.ToArray(), deadline.Token);
+        Assert.Equal("world\na\nb\n", Encoding.ASCII.GetString(await SocketIo.ReceiveExactlyAsync(client, 10, deadline.Token)));
     }
 
     [Fact]
     public async Task EchoesLinesLargerThanOneReadBuffer()
     {
-        using var deadline = new CancellationTokenSource(Wire.Deadline);
+        using var deadline = new CancellationTokenSource(SocketIo.Deadline);
         await using var server = await TestServer.StartUnixAsync(ServerMode.Readline);
         using var client = await server.ConnectAsync(deadline.Token);
 
         var lines = new List<byte>();
         for (var i = 0; i < 5; i++)
         {
-            var line = Wire.Payload(300_000 + i, seed: i).Select(b => b == (byte)'\n' ? (byte)'x' : b).ToList();
+            var line = SocketIo.RandomBytes(300_000 + i, seed: i).Select(b => b == (byte)'\n' ? (byte)'x' : b).ToList();
             line.Add((byte)'\n');
             lines.AddRange(line);
         }
 
         var payload = lines.ToArray();
-        Assert.Equal(payload, await Wire.EchoAsync(client, payload, deadline.Token));
+        Assert.Equal(payload, await SocketIo.EchoAsync(client, payload, deadline.Token));
     }
 
     [Fact]
     public async Task DropsTheConnectionWhenALineExceedsTheBound()
     {
-        using var deadline = new CancellationTokenSource(Wire.Deadline);
+        using var deadline = new CancellationTokenSource(SocketIo.Deadline);
         await using var server = await TestServer.StartTcpAsync(ServerMode.Readline, maxLineLength: 100_000);
         var handlesBefore = await server.Server.CountHandlesAsync();
         using var client = await server.ConnectAsync(deadline.Token);
 
-        await Wire.SendAllAsync(client, "short\n"u8.ToArray(), deadline.Token);
-        Assert.Equal("short\n", Encoding.ASCII.GetString(await Wire.ReceiveExactlyAsync(client, 6, deadline.Token)));
+        await SocketIo.SendAllAsync(client, "short\n"u8.ToArray(), deadline.Token);
+        Assert.Equal("short\n", Encoding.ASCII.GetString(await SocketIo.ReceiveExactlyAsync(client, 6, deadline.Token)));
         var endless = Enumerable.Repeat((byte)'y', 200_000).ToArray();
         try
         {
-            await Wire.SendAllAsync(client, endless, deadline.Token);
+            await SocketIo.SendAllAsync(client, endless, deadline.Token);
         }
         catch (System.Net.Sockets.SocketException)
         {
             // the server may already have dropped us
         }
 
-        Assert.Empty(await Wire.ReceiveToEndAsync(client, deadline.Token));
+        Assert.Empty(await SocketIo.ReceiveAllUntilDroppedAsync(client, deadline.Token));
         Assert.Equal(handlesBefore, await server.WaitForHandleCountAsync(handlesBefore, TimeSpan.FromSeconds(10)));
         Assert.Equal(0, await server.Server.CountOutstandingBuffersAsync());
     }
@@ -68,13 +68,13 @@ public sealed class ReadlineTests
     [Fact]
     public async Task HalfCloseAnswersCompleteLinesAndDropsTheUnterminatedRest()
     {
-        using var deadline = new CancellationTokenSource(Wire.Deadline);
+        using var deadline = new CancellationTokenSource(SocketIo.Deadline);
         await using var server = await TestServer.StartTcpAsync(ServerMode.Readline);
         using var client = await server.ConnectAsync(deadline.Token);
 
-        await Wire.SendAllAsync(client, "one\ntwo\nthr"u8.ToArray(), deadline.Token);
+        await SocketIo.SendAllAsync(client, "one\ntwo\nthr"u8.ToArray(), deadline.Token);
         client.Shutdown(System.Net.Sockets.SocketShutdown.Send);
 
-        Assert.Equal("one\ntwo\n", Encoding.ASCII.GetString(await Wire.ReceiveToEndAsync(client, deadline.Token)));
+        Assert.Equal("one\ntwo\n", Encoding.ASCII.GetString(await SocketIo.ReceiveAllUntilDroppedAsync(client, deadline.Token)));
     }
 }

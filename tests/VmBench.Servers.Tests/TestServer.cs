@@ -52,27 +52,7 @@ internal sealed class TestServer : IAsyncDisposable
         return new TestServer(server, directory);
     }
 
-    public async Task<Socket> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var endPoint = EndPoint;
-        var protocol = endPoint is UnixDomainSocketEndPoint ? ProtocolType.Unspecified : ProtocolType.Tcp;
-        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, protocol);
-        try
-        {
-            if (protocol == ProtocolType.Tcp)
-            {
-                socket.NoDelay = true;
-            }
-
-            await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
+    public Task<Socket> ConnectAsync(CancellationToken cancellationToken) => Wire.ConnectAsync(EndPoint, cancellationToken);
 
     /// <summary>Stops the server; fails the test if that takes longer than the bound.</summary>
     public async Task StopAsync()

@@ -8,11 +8,20 @@ public static class Wire
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    public static async Task<Socket> ConnectAsync(string address, CancellationToken cancellationToken = default)
+    /// <summary>Connects to a contract address (<c>HOST:PORT</c> or <c>unix:/path</c>); see <see cref="ConnectAsync(EndPoint, CancellationToken)"/>.</summary>
+    public static Task<Socket> ConnectAsync(string address, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(address);
         EndPoint endPoint = address.StartsWith("unix:", StringComparison.Ordinal)
             ? new UnixDomainSocketEndPoint(address["unix:".Length..])
             : IPEndPoint.Parse(address);
+        return ConnectAsync(endPoint, cancellationToken);
+    }
+
+    /// <summary>Connects within <see cref="Timeout"/>, retrying while a unix socket's backlog is full; TCP_NODELAY on TCP.</summary>
+    public static async Task<Socket> ConnectAsync(EndPoint endPoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, endPoint is UnixDomainSocketEndPoint ? ProtocolType.Unspecified : ProtocolType.Tcp);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using VmBench.Core.Load;
+using VmBench.Testing;
 
 namespace VmBench.Docker.Tests.Support;
 
@@ -28,7 +29,7 @@ public sealed class EchoLoad : ILoadGenerator
         {
             try
             {
-                using var socket = await Connect.OpenAsync(spec.Address, stop.Token).ConfigureAwait(false);
+                using var socket = await Wire.ConnectAsync(spec.Address, stop.Token).ConfigureAwait(false);
                 var payload = new byte[spec.MessageSize];
                 Random.Shared.NextBytes(payload);
                 var answer = new byte[spec.MessageSize];

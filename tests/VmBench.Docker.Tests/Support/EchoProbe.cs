@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using VmBench.Core.Load;
 using VmBench.Core.Model;
+using VmBench.Testing;
 
 namespace VmBench.Docker.Tests.Support;
 
@@ -12,7 +13,7 @@ public sealed class EchoProbe : IReadinessProbe
     {
         try
         {
-            using var socket = await Connect.OpenAsync(address, cancellationToken).ConfigureAwait(false);
+            using var socket = await Wire.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
             var ping = "ping\n"u8.ToArray();
             await socket.SendAsync(ping, SocketFlags.None, cancellationToken).ConfigureAwait(false);
             var answer = new byte[ping.Length];
