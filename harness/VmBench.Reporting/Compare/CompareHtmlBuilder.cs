@@ -20,7 +20,7 @@ public static class CompareHtmlBuilder
             .Append("<h1>VmBench comparison</h1>\n<table class=\"kv\">\n");
         Kv(html, "Base", $"{baseLabel} ({Format.Date(comparison.Base.Date)}, {comparison.Base.Environment.Host}, {comparison.Base.Config.Repeat} repeat(s))");
         Kv(html, "New", $"{newLabel} ({Format.Date(comparison.New.Date)}, {comparison.New.Environment.Host}, {comparison.New.Config.Repeat} repeat(s))");
-        Kv(html, "Test", $"Mann-Whitney U (Perfolizer), alpha 0.05, changes under {comparison.ThresholdPercent.ToString(System.Globalization.CultureInfo.InvariantCulture)} % not reported; medians over repeats");
+        Kv(html, "Test", comparison.Method);
         html.Append("</table>\n");
         if (comparison.Rows.Count == 0)
         {
@@ -28,7 +28,7 @@ public static class CompareHtmlBuilder
         }
         else
         {
-            html.Append("<div class=\"scroll\">\n<table class=\"compare\">\n<tr><th>Benchmark</th><th>Variation</th><th class=\"num\">Repeats</th>")
+            html.Append("<div class=\"scroll\">\n<table class=\"compare\">\n<tr><th>Benchmark</th><th>Variation</th><th class=\"num\">Trials</th>")
                 .Append("<th class=\"num\">Base req/s</th><th class=\"num\">New req/s</th><th class=\"num\">Change</th><th>Verdict</th>")
                 .Append("<th class=\"num\">Base p99 ms</th><th class=\"num\">New p99 ms</th><th class=\"num\">Change</th><th>Verdict</th></tr>\n");
             foreach (var r in comparison.Rows)
@@ -72,9 +72,9 @@ public static class CompareHtmlBuilder
 
     private static void Num(StringBuilder html, string text) => html.Append("<td class=\"num\">").Append(HtmlText.E(text)).Append("</td>");
 
-    private static void VerdictCell(StringBuilder html, Verdict verdict)
+    private static void VerdictCell(StringBuilder html, ChangeVerdict verdict)
     {
-        var css = verdict switch
+        var css = verdict.Kind switch
         {
             Verdict.Faster => "faster",
             Verdict.Slower => "slower",

@@ -2,7 +2,7 @@ using VmBench.Reporting.Statistics;
 
 namespace VmBench.Reporting.Compare;
 
-/// <summary>One benchmark x variation present in both runs: medians over repeats, the change in percent and the verdict.</summary>
+/// <summary>One benchmark x variation present in both runs: medians over trials, the change in percent and the verdict of <see cref="ChangeTest"/>.</summary>
 public sealed record ComparisonRow(
     string Benchmark,
     string Variation,
@@ -13,8 +13,8 @@ public sealed record ComparisonRow(
     double BaseRequestsPerSecond,
     double NewRequestsPerSecond,
     double RequestsPerSecondChangePercent,
-    Verdict RequestsPerSecondVerdict,
+    ChangeVerdict RequestsPerSecondVerdict,
     double BaseP99Ms,
     double NewP99Ms,
     double P99ChangePercent,
-    Verdict P99Verdict);
+    ChangeVerdict P99Verdict);

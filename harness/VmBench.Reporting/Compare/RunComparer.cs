@@ -49,7 +49,7 @@ public static class RunComparer
         rows.Sort((a, b) => (a.Benchmark, a.MessageSize, a.Concurrency).CompareTo((b.Benchmark, b.MessageSize, b.Concurrency)));
         var onlyInBase = baseCells.Keys.Where(k => !newCells.ContainsKey(k)).Select(Describe).Order(StringComparer.Ordinal).ToList();
         var onlyInNew = newCells.Keys.Where(k => !baseCells.ContainsKey(k)).Select(Describe).Order(StringComparer.Ordinal).ToList();
-        return new RunComparison(baseRun, newRun, test.ThresholdPercent, rows, onlyInBase, onlyInNew);
+        return new RunComparison(baseRun, newRun, test.ThresholdPercent, test.Alpha, test.MinimumTrials, rows, onlyInBase, onlyInNew);
     }
 
     /// <summary>(new / base - 1) x 100; NaN when the base is zero.</summary>

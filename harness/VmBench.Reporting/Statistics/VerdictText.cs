@@ -1,13 +1,25 @@
+using System.Globalization;
+
 namespace VmBench.Reporting.Statistics;
 
-/// <summary>How a <see cref="Verdict"/> reads in tables.</summary>
+/// <summary>How verdicts read in tables and pages.</summary>
 public static class VerdictText
 {
-    public static string Of(Verdict verdict) => verdict switch
+    /// <summary>"faster", "slower", "no resolvable difference" or "too few trials (need N)".</summary>
+    public static string Of(ChangeVerdict verdict)
     {
-        Verdict.Faster => "faster",
-        Verdict.Slower => "slower",
-        Verdict.NoSignificantDifference => "no significant difference",
-        _ => "n/a (single run; use --repeat)",
-    };
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict.Kind switch
+        {
+            Verdict.Faster => "faster",
+            Verdict.Slower => "slower",
+            Verdict.NoResolvableDifference => NoResolvableDifference,
+            _ => TooFewTrials(verdict.NeedTrials),
+        };
+    }
+
+    private const string NoResolvableDifference = "no resolvable difference";
+
+    private static string TooFewTrials(int? need) =>
+        need is { } n ? "too few trials (need " + n.ToString(CultureInfo.InvariantCulture) + ")" : "too few trials";
 }

@@ -16,12 +16,12 @@ public sealed class RunComparerTests
         var row = Assert.Single(RunComparer.Compare(baseline, candidate).Rows);
 
         Assert.InRange(row.RequestsPerSecondChangePercent, 19, 21);
-        Assert.Equal(Verdict.Faster, row.RequestsPerSecondVerdict);
+        Assert.Equal(ChangeVerdict.Faster, row.RequestsPerSecondVerdict);
         Assert.Equal("faster", VerdictText.Of(row.RequestsPerSecondVerdict));
 
         // Same concurrency, more requests/s: lower latency, so p99 is "faster" too.
         Assert.True(row.P99ChangePercent < -10);
-        Assert.Equal(Verdict.Faster, row.P99Verdict);
+        Assert.Equal(ChangeVerdict.Faster, row.P99Verdict);
     }
 
     [Fact]
@@ -30,28 +30,39 @@ public sealed class RunComparerTests
         var row = Assert.Single(RunComparer.Compare(Run(60_000, 5), Run(48_000, 5)).Rows);
 
         Assert.InRange(row.RequestsPerSecondChangePercent, -21, -19);
-        Assert.Equal(Verdict.Slower, row.RequestsPerSecondVerdict);
-        Assert.Equal(Verdict.Slower, row.P99Verdict);
+        Assert.Equal(ChangeVerdict.Slower, row.RequestsPerSecondVerdict);
+        Assert.Equal(ChangeVerdict.Slower, row.P99Verdict);
     }
 
     [Fact]
-    public void Equal_runs_show_no_significant_difference()
+    public void Equal_runs_show_no_resolvable_difference()
     {
         var row = Assert.Single(RunComparer.Compare(Run(50_000, 5), Run(50_000, 5, noise: 0.012)).Rows);
 
         Assert.InRange(row.RequestsPerSecondChangePercent, -1, 1);
-        Assert.Equal(Verdict.NoSignificantDifference, row.RequestsPerSecondVerdict);
-        Assert.Equal("no significant difference", VerdictText.Of(row.RequestsPerSecondVerdict));
+        Assert.Equal(ChangeVerdict.NoResolvableDifference, row.RequestsPerSecondVerdict);
+        Assert.Equal("no resolvable difference", VerdictText.Of(row.RequestsPerSecondVerdict));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Too_few_trials_give_the_change_and_say_how_many_are_needed(int trials)
+    {
+        var row = Assert.Single(RunComparer.Compare(Run(50_000, trials), Run(60_000, trials)).Rows);
+
+        Assert.InRange(row.RequestsPerSecondChangePercent, 19, 21);
+        Assert.Equal(ChangeVerdict.TooFewTrials(4), row.RequestsPerSecondVerdict);
+        Assert.Equal(ChangeVerdict.TooFewTrials(4), row.P99Verdict);
+        Assert.Equal("too few trials (need 4)", VerdictText.Of(row.RequestsPerSecondVerdict));
     }
 
     [Fact]
-    public void A_single_repeat_gives_the_change_and_no_verdict()
+    public void Four_trials_per_run_are_enough_for_a_verdict()
     {
-        var row = Assert.Single(RunComparer.Compare(Run(50_000, 1), Run(60_000, 1)).Rows);
+        var row = Assert.Single(RunComparer.Compare(Run(50_000, 4), Run(60_000, 4)).Rows);
 
-        Assert.InRange(row.RequestsPerSecondChangePercent, 19.9, 20.1);
-        Assert.Equal(Verdict.NotApplicable, row.RequestsPerSecondVerdict);
-        Assert.Equal("n/a (single run; use --repeat)", VerdictText.Of(row.RequestsPerSecondVerdict));
+        Assert.Equal(ChangeVerdict.Faster, row.RequestsPerSecondVerdict);
     }
 
     [Fact]
@@ -80,8 +91,26 @@ public sealed class RunComparerTests
         Assert.Contains("+20.0 %", table, StringComparison.Ordinal);
         Assert.Contains("faster", table, StringComparison.Ordinal);
         Assert.Contains("+20.0 %", html, StringComparison.Ordinal);
+        foreach (var text in new[] { table, html })
+        {
+            Assert.Contains("minimum effect 5 %", text, StringComparison.Ordinal);
+            Assert.Contains("alpha 0.05", text, StringComparison.Ordinal);
+            Assert.Contains("at least 4 trials per run", text, StringComparison.Ordinal);
+        }
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
         OfflineAssertions.AssertSelfContained(html);
+    }
+
+    [Fact]
+    public void The_report_prints_the_minimum_effect_it_used()
+    {
+        var comparison = RunComparer.Compare(Run(50_000, 5), Run(52_500, 5), new ChangeTest(2.5));
+        var row = Assert.Single(comparison.Rows);
+
+        Assert.Equal(2.5, comparison.ThresholdPercent);
+        Assert.Equal(ChangeVerdict.Faster, row.RequestsPerSecondVerdict);
+        Assert.Contains("minimum effect 2.5 %", ComparisonTable.Render(comparison), StringComparison.Ordinal);
+        Assert.Contains("minimum effect 2.5 %", CompareHtmlBuilder.Build(comparison, "a", "b"), StringComparison.Ordinal);
     }
 
     private static RunResult Run(double rps, int repeats, double noise = 0.01) =>

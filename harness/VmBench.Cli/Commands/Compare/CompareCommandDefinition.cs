@@ -3,7 +3,7 @@ using VmBench.Reporting.Statistics;
 
 namespace VmBench.Cli.Commands.Compare;
 
-/// <summary><c>vmbench compare BASE NEW</c>: change in requests/s and p99 per benchmark and variation, with a verdict when there are repeats.</summary>
+/// <summary><c>vmbench compare BASE NEW</c>: change in requests/s and p99 per benchmark and variation, with a verdict when each run has enough trials.</summary>
 public static class CompareCommandDefinition
 {
     public static Command Create()
@@ -22,10 +22,10 @@ public static class CompareCommandDefinition
         };
         var threshold = new Option<double>("--threshold")
         {
-            Description = "Smallest relative change (percent) that counts as faster or slower",
+            Description = "Minimum effect: smallest relative change (percent) that counts as faster or slower",
             DefaultValueFactory = _ => ChangeTest.DefaultThresholdPercent,
         };
-        var command = new Command("compare", "Compare two runs: change in requests/s and p99, faster / slower / no significant difference (Mann-Whitney U over repeats)")
+        var command = new Command("compare", "Compare two runs: change in requests/s and p99, faster / slower / no resolvable difference / too few trials (Mann-Whitney U equivalence test over trials)")
         {
             baseline,
             candidate,
