@@ -18,6 +18,19 @@ public static class VerdictText
         };
     }
 
+    /// <summary>"higher", "lower", "no resolvable difference" or "too few trials (need N)".</summary>
+    public static string Of(PairedRatio ratio)
+    {
+        ArgumentNullException.ThrowIfNull(ratio);
+        return ratio.Verdict switch
+        {
+            PairedVerdict.Higher => "higher",
+            PairedVerdict.Lower => "lower",
+            PairedVerdict.NoResolvableDifference => NoResolvableDifference,
+            _ => TooFewTrials(ratio.NeedTrials),
+        };
+    }
+
     private const string NoResolvableDifference = "no resolvable difference";
 
     private static string TooFewTrials(int? need) =>
