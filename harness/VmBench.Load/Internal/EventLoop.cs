@@ -16,6 +16,7 @@ internal sealed unsafe class EventLoop : IDisposable
 {
     private const int MaxEvents = 512;
     private const int MaxReadBuffer = 1 << 20;
+    private const int ReadBufferAlignment = 4096;
     private const int HttpBufferSize = 16 * 1024;
     private const long MaxWaitNanoseconds = 50_000_000;
 
@@ -52,7 +53,8 @@ internal sealed unsafe class EventLoop : IDisposable
         _requestBytes = payload.RequestBytes;
         _http = mode == Mode.Http;
         _readBufferSize = _http ? 4096 : Math.Min(Math.Max(_requestBytes, 1), MaxReadBuffer);
-        _readBuffer = (byte*)NativeMemory.Alloc((nuint)_readBufferSize);
+        // Page-aligned, so the kernel's copy into it and the comparison read it aligned.
+        _readBuffer = (byte*)NativeMemory.AlignedAlloc((nuint)_readBufferSize, ReadBufferAlignment);
         _events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * Native.EpollEventSize));
         Latency = Histograms.Create();
         Corrected = constantRate ? Histograms.Create() : null;
@@ -611,7 +613,7 @@ internal sealed unsafe class EventLoop : IDisposable
             }
         }
 
-        NativeMemory.Free(_readBuffer);
+        NativeMemory.AlignedFree(_readBuffer);
         NativeMemory.Free(_events);
     }
 }

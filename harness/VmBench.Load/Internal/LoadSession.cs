@@ -11,6 +11,10 @@ internal sealed class LoadSession
 {
     private const double ClientBoundUtilization = 0.9;
     private const double PlanMetRatio = 0.95;
+
+    /// <summary>A client-bound closed loop whose full seconds differ by this factor or more changed speed during the run.</summary>
+    public const double SwingRatio = 1.5;
+    private const double FullSecond = 0.95;
     private static readonly long s_tick = Stopwatch.Frequency;
 
     private readonly LoadSpec _spec;
@@ -115,6 +119,8 @@ internal sealed class LoadSession
             corrected.Tag = "corrected";
         }
 
+        var fullSeconds = new List<double>();
+        var timeline = Timeline(fullSeconds);
         return new LoadResult(
             requests,
             requests * messagesPerRequest,
@@ -127,13 +133,14 @@ internal sealed class LoadSession
             _spec.Rate,
             _loops.Sum(l => l.Errors),
             _control.Failure ?? (requests == 0 && seconds > 0 ? $"no request completed in {seconds:0.0} s of measurement (the server accepted the connections but does not answer)" : null),
-            Timeline(),
-            Usage(cpuAtEnd, cpuWindow, requests, rps),
+            timeline,
+            Usage(cpuAtEnd, cpuWindow, requests, rps, fullSeconds),
             latency.TotalCount == 0 ? null : HistogramLogText.Write(measureStartUtc, logged));
     }
 
     /// <param name="seconds">The wall time the CPU time was read over (which may run past the measured window: joining the loops, merging).</param>
-    private ClientUsage? Usage(TimeSpan cpuAtEnd, double seconds, long requests, double rps)
+    /// <param name="fullSeconds">The request rates of the timeline's full seconds.</param>
+    private ClientUsage? Usage(TimeSpan cpuAtEnd, double seconds, long requests, double rps, IReadOnlyList<double> fullSeconds)
     {
         // The first loop reads the CPU time as it crosses into the measurement (as echoload does); the
         // coordinator's own reading, up to a tick late, is the fallback.
@@ -149,6 +156,10 @@ internal sealed class LoadSession
         if (utilization >= ClientBoundUtilization)
         {
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"client CPU at {utilization * 100:0} % of {cores} core{(cores == 1 ? string.Empty : "s")}"));
+            if (_spec.Rate is null && RateSwing(fullSeconds) is { } swing)
+            {
+                reasons.Add(swing);
+            }
         }
 
         if (_spec.Rate is { } rate && rps < rate * PlanMetRatio)
@@ -157,6 +168,29 @@ internal sealed class LoadSession
         }
 
         return new ClientUsage(cpu, utilization, requests > 0 ? cpu * 1e6 / requests : 0, reasons.Count > 0, reasons.Count > 0 ? string.Join("; ", reasons) : null);
+    }
+
+    /// <summary>
+    /// The signature of a client that changed speed during the run: closed loop, CPU-bound, and the full seconds'
+    /// rates differing by <see cref="SwingRatio"/> or more (the "slow mode", where the same work costs the client
+    /// about twice the CPU per request, for every client on the machine). Null when the seconds agree or fewer than two are full.
+    /// </summary>
+    public static string? RateSwing(IReadOnlyList<double> fullSeconds)
+    {
+        if (fullSeconds.Count < 2)
+        {
+            return null;
+        }
+
+        var min = fullSeconds.Min();
+        var max = fullSeconds.Max();
+        if (max <= 0 || min * SwingRatio > max)
+        {
+            return null;
+        }
+
+        var factor = min > 0 ? string.Create(CultureInfo.InvariantCulture, $", {max / min:0.0}x") : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"the rate changed during the run ({min:N0} to {max:N0} requests/s in its full seconds{factor}): the machine's speed changed, repeat the run");
     }
 
     private LongHistogram Merge(Func<EventLoop, LongHistogram> pick)
@@ -201,8 +235,8 @@ internal sealed class LoadSession
             : new LoadProgress(true, TimeSpan.FromSeconds(Clock.Seconds(now - _plan.Start)), _spec.Warmup, completed, recentRate));
     }
 
-    /// <summary>The per-second timeline: the loops' seconds added up (the last, partial one only when it is at least 0.2 s long).</summary>
-    private TimelineSample[] Timeline()
+    /// <summary>The per-second timeline: the loops' seconds added up (the last, partial one only when it is at least 0.2 s long); the rates of the full seconds go to <paramref name="fullSeconds"/>.</summary>
+    private TimelineSample[] Timeline(List<double> fullSeconds)
     {
         var samples = new List<TimelineSample>();
         var second = Histograms.CreateSecond();
@@ -232,6 +266,10 @@ internal sealed class LoadSession
 
             var p99 = second.TotalCount == 0 ? 0 : second.GetValueAtPercentile(99) / 1e6;
             samples.Add(new TimelineSample(i, second.TotalCount / seconds, p99));
+            if (seconds >= FullSecond)
+            {
+                fullSeconds.Add(second.TotalCount / seconds);
+            }
         }
 
         return samples.ToArray();
