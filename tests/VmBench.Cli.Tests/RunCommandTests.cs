@@ -13,24 +13,33 @@ public sealed class RunCommandTests : IDisposable
         var (exit, stdout, stderr) = await Vmbench.RunAsync(
             TimeSpan.FromMinutes(4),
             "run", "--benchmarks", "tcpecho-sockets,unixecho-sockets,readline-sockets", "--runtime", "local",
-            "--duration", "1", "--warmup", "0.5", "--sizes", "1024", "65536", "--concurrency", "1", "4",
+            "--duration", "1", "--warmup", "0", "--trials", "2", "--seed", "5", "--sizes", "1024", "65536", "--concurrency", "1", "4",
             "--server-cpus", "", "--client-cpus", "", "--output", _output);
 
         Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
         var run = RunJson.Read(_output);
         Assert.Equal(RunStatus.Completed, run.Status);
-        Assert.Equal(["tcpecho-sockets", "unixecho-sockets", "readline-sockets"], run.Benchmarks.Select(b => b.Name));
+        // The default reference, c-epoll, joins every protocol the selection uses, and every cell is paired with it.
+        Assert.Equal(["tcpecho-c-epoll", "unixecho-c-epoll", "readline-c-epoll", "tcpecho-sockets", "unixecho-sockets", "readline-sockets"], run.Benchmarks.Select(b => b.Name));
+        Assert.Equal(5, run.Config.Seed);
         foreach (var benchmark in run.Benchmarks)
         {
-            Assert.Equal(Status.Ok, benchmark.Status);
+            Assert.True(benchmark.Status == Status.Ok, $"{benchmark.Name}: {benchmark.Reason}");
             Assert.Equal(4, benchmark.Variations.Count);
             foreach (var variation in benchmark.Variations)
             {
-                var figures = Assert.Single(variation.Runs);
-                Assert.True(figures.RequestsPerSecond > 100, $"{benchmark.Name} {variation.Label}: {figures.RequestsPerSecond} req/s");
-                Assert.True(figures.Latency.P50 > 0 && figures.Latency.P50 <= figures.Latency.P99 && figures.Latency.P99 <= figures.Latency.Max);
-                Assert.Equal(0, figures.Errors);
-                Assert.NotNull(variation.Server);
+                Assert.Equal([1, 2], variation.Trials.Select(t => t.Trial));
+                foreach (var figures in variation.Runs)
+                {
+                    Assert.True(figures.RequestsPerSecond > 100, $"{benchmark.Name} {variation.Label}: {figures.RequestsPerSecond} req/s");
+                    Assert.True(figures.Latency.P50 > 0 && figures.Latency.P50 <= figures.Latency.P99 && figures.Latency.P99 <= figures.Latency.Max);
+                    Assert.Equal(0, figures.Errors);
+                }
+
+                Assert.All(variation.Trials, t => Assert.NotNull(t.ServerCpuMicrosPerRequest));
+                Assert.True(variation.Summary!.Flags.Unsteady); // measured without a warm-up, and it says so
+                Assert.Equal(benchmark.Server == "c-epoll" ? null : benchmark.Name.Replace("sockets", "c-epoll", StringComparison.Ordinal), variation.Summary.Reference);
+                Assert.Equal(benchmark.Server == "c-epoll" ? 0 : 2, variation.Summary.ReferenceRatios.Count);
             }
         }
 
@@ -39,6 +48,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("libuv", run.Environment.NativeLibraries.Keys);
         Assert.Equal("local", run.Runtime);
         Assert.Contains("tcpecho-sockets", stdout, StringComparison.Ordinal);
+        Assert.Contains("trial 2/2", stdout, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(_output, "*.tmp"));
     }
 
@@ -46,7 +56,7 @@ public sealed class RunCommandTests : IDisposable
     public async Task Ctrl_c_during_measurement_leaves_no_server_process_and_keeps_the_results()
     {
         using var vmbench = Vmbench.Start(
-            "run", "--benchmarks", "tcpecho-sockets", "--runtime", "local", "--duration", "2", "--warmup", "0",
+            "run", "--benchmarks", "tcpecho-sockets", "--runtime", "local", "--duration", "2", "--warmup", "0", "--reference", "none",
             "--sizes", "1024", "2048", "4096", "--server-cpus", "", "--client-cpus", "", "--output", _output);
         var runJson = Path.Combine(_output, "run.json");
         var deadline = DateTime.UtcNow.AddMinutes(2);
@@ -77,12 +87,27 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Bad_options_name_the_option_and_exit_2()
     {
-        var (exit, _, stderr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "run", "--sizes", "0", "--duration", "-1", "--runtime", "podman", "--output", _output);
+        var (exit, _, stderr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "run", "--sizes", "0", "--duration", "-1", "--runtime", "podman", "--trials", "0", "--warmup", "2", "--output", _output);
 
         Assert.Equal(2, exit);
+        Assert.Contains("--trials: must be >= 1", stderr, StringComparison.Ordinal);
+        Assert.Contains("--warmup: must be 0 (no warm-up) or at least the steady-state window of 4 s", stderr, StringComparison.Ordinal);
         Assert.Contains("--sizes", stderr, StringComparison.Ordinal);
         Assert.Contains("--duration", stderr, StringComparison.Ordinal);
         Assert.Contains("unknown runtime 'podman'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_reference_or_aa_without_one_is_refused_naming_the_fix()
+    {
+        var (exit, _, stderr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "run", "--benchmarks", "tcpecho-sockets", "--reference", "no-such-server", "--output", _output);
+        Assert.Equal(2, exit);
+        Assert.Contains("--reference: no server 'no-such-server' was discovered", stderr, StringComparison.Ordinal);
+        Assert.Contains("--reference none", stderr, StringComparison.Ordinal);
+
+        (exit, _, stderr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "run", "--benchmarks", "tcpecho-sockets", "--reference", "none", "--aa", "--output", _output);
+        Assert.Equal(2, exit);
+        Assert.Contains("--aa measures the reference against itself", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

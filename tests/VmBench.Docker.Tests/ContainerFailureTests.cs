@@ -1,9 +1,11 @@
 using Docker.DotNet.Models;
 using VmBench.Core.Model;
 using VmBench.Core.Results;
-using VmBench.Core.Runtimes;
 using VmBench.Core.Running;
+using VmBench.Core.Runtimes;
 using VmBench.Docker.Tests.Support;
+using VmBench.Runtimes.Docker.Internal;
+using VmBench.Testing;
 using Xunit.Abstractions;
 
 namespace VmBench.Docker.Tests;
@@ -52,12 +54,13 @@ public sealed class ContainerFailureTests
 
                 await Task.Delay(400, ct);
                 var containers = await DockerTestRuntime.ContainersOfAsync(runtime.Client, runtime.RunId);
-                var target = Assert.Single(containers);
+                // Every benchmark's server is up during the trials: kill the victim's.
+                var target = Assert.Single(containers, c => c.Labels.TryGetValue(DockerLabels.Benchmark, out var b) && b == victim.Name);
                 _output.WriteLine($"killing {target.Names[0]}");
                 await runtime.Client.Containers.KillContainerAsync(target.ID, new ContainerKillParameters { Signal = "KILL" }, ct);
             },
         };
-        var runner = new Runner(runtime, load, new NullObserver(), new MedianSummarizer());
+        var runner = new Runner(runtime, load, new RecordingObserver(), new MedianEstimator());
 
         var run = await runner.RunAsync(DockerTestRuntime.Plan([victim, next], duration: 2), CancellationToken.None);
 
@@ -79,11 +82,11 @@ public sealed class ContainerFailureTests
             During = async (spec, ct) =>
             {
                 await Task.Delay(500, CancellationToken.None);
-                Assert.Single(await DockerTestRuntime.ContainersOfAsync(runtime.Client, runtime.RunId));
+                Assert.Equal(2, (await DockerTestRuntime.ContainersOfAsync(runtime.Client, runtime.RunId)).Count); // both servers stay up through the trials
                 await ctrlC.CancelAsync();
             },
         };
-        var runner = new Runner(runtime, load, new NullObserver(), new MedianSummarizer());
+        var runner = new Runner(runtime, load, new RecordingObserver(), new MedianEstimator());
         var plan = DockerTestRuntime.Plan([DockerTestRuntime.Benchmark("sockets", Protocol.TcpEcho), DockerTestRuntime.Benchmark("saea", Protocol.TcpEcho)], duration: 30, warmup: 0);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(plan, ctrlC.Token));

@@ -2,6 +2,7 @@ using VmBench.Core.Model;
 using VmBench.Core.Results;
 using VmBench.Core.Running;
 using VmBench.Docker.Tests.Support;
+using VmBench.Testing;
 using Xunit.Abstractions;
 
 namespace VmBench.Docker.Tests;
@@ -24,8 +25,8 @@ public sealed class ContainerRunTests
             DockerTestRuntime.Benchmark("sockets", Protocol.TcpEcho),
             DockerTestRuntime.Benchmark("saea", Protocol.UnixEcho),
         };
-        var observer = new NullObserver();
-        var runner = new Runner(runtime, new EchoLoad(), observer, new MedianSummarizer());
+        var observer = new RecordingObserver();
+        var runner = new Runner(runtime, new EchoLoad(), observer, new MedianEstimator());
 
         var run = await runner.RunAsync(DockerTestRuntime.Plan(benchmarks), CancellationToken.None);
 
@@ -37,10 +38,10 @@ public sealed class ContainerRunTests
         foreach (var variation in run.Benchmarks.SelectMany(b => b.Variations))
         {
             Assert.True(variation.Runs[0].Requests > 100, $"only {variation.Runs[0].Requests} echoes");
-            Assert.NotNull(variation.Server);
-            Assert.True(variation.Server.CpuSeconds > 0, "no CPU time from the engine's stats");
-            Assert.True(variation.Server.PeakMemoryBytes > 1 << 20, "no peak memory from the engine's stats");
-            _output.WriteLine($"{variation.Runs[0].RequestsPerSecond:0} req/s, cpu {variation.Server.CpuSeconds:0.00} s, peak {variation.Server.PeakMemoryBytes >> 20} MiB");
+            var trial = Assert.Single(variation.Trials);
+            Assert.True(trial.ServerCpuMicrosPerRequest > 0, "no CPU time from the engine's stats");
+            Assert.True(trial.ServerPeakMemoryBytes > 1 << 20, "no peak memory from the engine's stats");
+            _output.WriteLine($"{variation.Runs[0].RequestsPerSecond:0} req/s, server cpu {trial.ServerCpuMicrosPerRequest:0.0} us/request, peak {trial.ServerPeakMemoryBytes >> 20} MiB");
         }
 
         Assert.Empty(await DockerTestRuntime.ContainersOfAsync(runtime.Client, runtime.RunId));

@@ -1,9 +1,13 @@
 namespace VmBench.Core.Model;
 
 /// <summary>One server under one protocol, named <c>&lt;protocol&gt;-&lt;server&gt;</c> (e.g. <c>tcpecho-sockets</c>).</summary>
-public sealed record Benchmark(ServerManifest Server, Protocol Protocol)
+/// <param name="Role">Measured, the run's reference, or the reference's A/A arm (named <c>&lt;protocol&gt;-&lt;server&gt;@aa</c>).</param>
+public sealed record Benchmark(ServerManifest Server, Protocol Protocol, BenchmarkRole Role = BenchmarkRole.Measured)
 {
-    public string Name => $"{Protocol.Prefix}-{Server.Id}";
+    /// <summary>The suffix that names the reference's second A/A arm.</summary>
+    public const string AaSuffix = "@aa";
+
+    public string Name => $"{Protocol.Prefix}-{Server.Id}" + (Role == BenchmarkRole.AaArm ? AaSuffix : string.Empty);
 
     /// <summary>Every benchmark the servers declare, server by server, in protocol order.</summary>
     public static IReadOnlyList<Benchmark> AllOf(IEnumerable<ServerManifest> servers) =>

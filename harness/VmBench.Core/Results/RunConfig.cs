@@ -3,6 +3,12 @@ namespace VmBench.Core.Results;
 /// <summary>The full configuration of a run, as recorded in run.json.</summary>
 /// <param name="Benchmarks">The selection patterns (regular expressions over benchmark names).</param>
 /// <param name="Runtime">What was asked: auto, local or docker.</param>
+/// <param name="Trials">Randomized interleaved trials: each measures every cell once, in a fresh order.</param>
+/// <param name="Seed">Seeds every trial's order, so a run's schedule can be reproduced.</param>
+/// <param name="Reference">The reference server's id (its benchmarks run in every trial); null for none.</param>
+/// <param name="Aa">A second arm of the reference, measured against the first: the run's noise floor.</param>
+/// <param name="Warmup">When a server's warm-up is over (steady state).</param>
+/// <param name="CellWarmupSeconds">Load on a cell's fresh connections before each measurement, not counted.</param>
 /// <param name="Rate">Constant-rate mode: total requests/s; null for closed loop.</param>
 /// <param name="MessagesPerRequest">Readline: lines sent per request (vmbench: 5); echo and http send one.</param>
 public sealed record RunConfig(
@@ -11,8 +17,12 @@ public sealed record RunConfig(
     IReadOnlyList<int> Concurrency,
     IReadOnlyList<int> Sizes,
     double DurationSeconds,
-    double WarmupSeconds,
-    int Repeat,
+    int Trials,
+    int Seed,
+    string? Reference,
+    bool Aa,
+    WarmupPolicy Warmup,
+    double CellWarmupSeconds,
     double? Rate,
     bool Sweep,
     IReadOnlyList<int> ServerCpus,

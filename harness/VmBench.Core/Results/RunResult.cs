@@ -13,6 +13,6 @@ public sealed record RunResult(
     RunConfig Config,
     IReadOnlyList<BenchmarkResult> Benchmarks)
 {
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
     public const string ToolName = "vmbench";
 }

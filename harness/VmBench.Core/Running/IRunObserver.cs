@@ -9,17 +9,24 @@ public interface IRunObserver
 {
     void RunStarting(RunPlan plan, string runtime);
 
-    void BenchmarkStarting(Benchmark benchmark, int index, int count, TimeSpan timeLeft);
+    /// <summary>A line about one benchmark (build, stop), or about the run when <paramref name="benchmark"/> is null.</summary>
+    void Note(Benchmark? benchmark, string message);
 
-    void Note(Benchmark benchmark, string message);
+    void ServerStarting(Benchmark benchmark, int index, int count);
 
-    void VariationStarting(Benchmark benchmark, string label, int repeat, int repeats);
+    void WarmupFinished(Benchmark benchmark, WarmupResult warmup);
+
+    void TrialStarting(int trial, int trials, TimeSpan timeLeft);
+
+    void MeasurementStarting(Cell cell, int trial, int position, int count);
 
     void LoadProgress(Benchmark benchmark, LoadProgress progress);
 
-    void VariationFinished(Benchmark benchmark, VariationResult variation);
+    /// <param name="cell">The cell as recorded after this trial (all its trials so far, and their summary).</param>
+    void MeasurementFinished(Cell measured, TrialResult trial, VariationResult cell);
 
-    void BenchmarkFinished(BenchmarkResult result);
+    /// <summary>A benchmark left the run early: skipped, or failed with its reason.</summary>
+    void BenchmarkOut(Benchmark benchmark, Status status, string reason);
 
     void RunFinished(RunResult result);
 }

@@ -3,19 +3,31 @@ using VmBench.Core.Results;
 
 namespace VmBench.Core.Running;
 
-/// <summary>A frozen run description: what to run (selected benchmarks) and how (the config).</summary>
+/// <summary>A frozen run description: what to run (selected benchmarks, with the reference and its A/A arm) and how (the config).</summary>
 public sealed record RunPlan(IReadOnlyList<Benchmark> Benchmarks, RunConfig Config, string CommandLine, RunEnvironment Environment)
 {
     public string RunJsonPath => Path.Combine(Config.Output, RunJson.FileName);
 
     public TimeSpan Duration => TimeSpan.FromSeconds(Config.DurationSeconds);
 
-    public TimeSpan Warmup => TimeSpan.FromSeconds(Config.WarmupSeconds);
+    public TimeSpan CellWarmup => TimeSpan.FromSeconds(Config.CellWarmupSeconds);
 
     public IEnumerable<(int Size, int Concurrency)> Variations =>
         Config.Sizes.SelectMany(size => Config.Concurrency.Select(c => (size, c)));
 
-    /// <summary>Rough wall time of the whole run, for progress: warm-up plus every variation's repeats, per benchmark.</summary>
-    public TimeSpan Estimate(int benchmarks) =>
-        (Warmup + (Duration * ((Variations.Count() * Config.Repeat) + (Config.Sweep ? Runner.SweepFractions.Count : 0)))) * benchmarks;
+    /// <summary>Every cell of the run, benchmark by benchmark: what each trial measures once.</summary>
+    public IReadOnlyList<Cell> Cells => Benchmarks.SelectMany(b => Variations.Select(v => new Cell(b, v.Size, v.Concurrency))).ToArray();
+
+    /// <summary>The benchmark whose cells <paramref name="benchmark"/>'s are paired with: the reference of the same protocol (for the A/A arm too); null for the reference itself or when there is none.</summary>
+    public Benchmark? ReferenceFor(Benchmark benchmark)
+    {
+        ArgumentNullException.ThrowIfNull(benchmark);
+        return benchmark.Role == BenchmarkRole.Reference ? null : Benchmarks.FirstOrDefault(b => b.Role == BenchmarkRole.Reference && b.Protocol == benchmark.Protocol);
+    }
+
+    /// <summary>Rough wall time of what is left: warm-ups (at their minimum) and every remaining measurement.</summary>
+    public TimeSpan Estimate(int warmups, int measurements) =>
+        (TimeSpan.FromSeconds(Config.Warmup.Enabled ? Config.Warmup.MinSeconds : 0) * warmups)
+        + ((Duration + CellWarmup + TimeSpan.FromSeconds(0.2)) * measurements)
+        + (Config.Sweep ? Duration * Runner.SweepFractions.Count * (warmups > 0 ? Benchmarks.Count : 0) : TimeSpan.Zero);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using VmBench.Core.Load;
 using VmBench.Core.Model;
 using VmBench.Core.Results;
@@ -6,32 +7,35 @@ using VmBench.Core.Runtimes;
 namespace VmBench.Core.Running;
 
 /// <summary>
-/// Orchestrates one run: for each benchmark build, start, warm up, measure every variation and
-/// stop; run.json is rewritten after every variation, so a crash or Ctrl-C loses nothing
-/// already measured. It never asks which runtime it has.
+/// Orchestrates one run in randomized interleaved trials: build every server, start each and warm it up until
+/// steady, then run the trials (every cell once per trial, a fresh seeded order each time) with every server up,
+/// then the optional sweep, then stop. Servers stay up between their cells: an idle echo server costs nothing,
+/// and a restart would throw away the steady state its warm-up reached. What is measured goes to the
+/// <see cref="RunJournal"/>, which owns run.json. The Runner never asks which runtime it has.
 /// </summary>
 public sealed class Runner
 {
     private readonly IServerRuntime _runtime;
     private readonly ILoadGenerator _load;
     private readonly IRunObserver _observer;
-    private readonly IVariationSummarizer _summarizer;
-    private readonly Dictionary<string, BuildResult> _builds = new(StringComparer.Ordinal);
+    private readonly IEstimator _estimator;
 
-    public Runner(IServerRuntime runtime, ILoadGenerator load, IRunObserver observer, IVariationSummarizer summarizer)
+    public Runner(IServerRuntime runtime, ILoadGenerator load, IRunObserver observer, IEstimator estimator)
     {
         _runtime = runtime;
         _load = load;
         _observer = observer;
-        _summarizer = summarizer;
+        _estimator = estimator;
     }
+
+    /// <summary>The sweep's offered loads, as fractions of the closed-loop peak: past 100 % to show the knee.</summary>
+    public static IReadOnlyList<double> SweepFractions { get; } = [0.1, 0.25, 0.5, 0.75, 0.9, 1.0, 1.1, 1.2];
 
     /// <summary>Runs the plan. On cancellation, the partial run.json is written with status cancelled and the exception propagates.</summary>
     public async Task<RunResult> RunAsync(RunPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var results = new List<BenchmarkResult>();
-        var run = new RunResult(
+        var header = new RunResult(
             RunResult.CurrentSchemaVersion,
             RunResult.ToolName,
             DateTimeOffset.UtcNow,
@@ -41,236 +45,256 @@ public sealed class Runner
             _runtime.Describe(),
             plan.Environment,
             plan.Config,
-            results);
-        RunJson.Write(plan.RunJsonPath, run);
+            []);
+        var journal = new RunJournal(plan, header, new CellSummarizer(_estimator));
         _observer.RunStarting(plan, _runtime.Name);
-
         var addresses = new AddressAllocator(Path.Combine(Path.GetTempPath(), $"vmbench-sockets-{Environment.ProcessId}"));
+        var servers = new Dictionary<Benchmark, IRunningServer>();
         var status = RunStatus.Completed;
-        BenchmarkResult? current = null;
         try
         {
-            for (var i = 0; i < plan.Benchmarks.Count; i++)
+            await BuildAllAsync(plan, journal, cancellationToken).ConfigureAwait(false);
+            await StartAllAsync(plan, journal, servers, addresses, cancellationToken).ConfigureAwait(false);
+            await TrialsAsync(plan, journal, servers, cancellationToken).ConfigureAwait(false);
+            if (plan.Config.Sweep)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var benchmark = plan.Benchmarks[i];
-                _observer.BenchmarkStarting(benchmark, i, plan.Benchmarks.Count, plan.Estimate(plan.Benchmarks.Count - i));
-                current = Describe(benchmark, Status.Cancelled, "cancelled before it finished (Ctrl-C)", [], []);
-                BenchmarkResult result;
-                try
+                foreach (var (benchmark, server) in servers.Where(s => !journal.IsOut(s.Key)).ToArray())
                 {
-                    result = await RunBenchmarkAsync(plan, benchmark, addresses, (variations, sweep) => current = Save(plan, run, results, benchmark, variations, sweep), cancellationToken).ConfigureAwait(false);
+                    await GuardAsync(journal, benchmark, () => SweepAsync(plan, journal, benchmark, server, cancellationToken)).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // One benchmark's unexpected failure (an engine gone, a runtime bug) is that benchmark's, not the run's:
-                    // record it with what was measured, and go on with the next one.
-                    result = current! with { Status = Status.Failed, Reason = $"unexpected error: {ex.GetType().Name}: {ex.Message}" };
-                }
+            }
 
-                current = null;
-                results.Add(result);
-                RunJson.Write(plan.RunJsonPath, run with { Benchmarks = results.ToArray() });
-                _observer.BenchmarkFinished(result);
+            foreach (var (benchmark, server) in servers)
+            {
+                var exit = await server.StopAsync(cancellationToken).ConfigureAwait(false);
+                if (exit is not (null or 0 or 143))
+                {
+                    _observer.Note(benchmark, $"{benchmark.Name}: the server exited with code {exit} on SIGTERM (the contract asks for 0)");
+                }
             }
         }
         catch (OperationCanceledException)
         {
             status = RunStatus.Cancelled;
-            if (current is not null)
-            {
-                results.Add(current);
-            }
-
             throw;
         }
         finally
         {
-            if (status != RunStatus.Cancelled && results.Any(r => r.Status == Status.Failed))
+            foreach (var server in servers.Values)
             {
-                status = RunStatus.Failed;
+                await server.DisposeAsync().ConfigureAwait(false);
             }
 
-            run = run with { Status = status, Benchmarks = results.ToArray() };
-            RunJson.Write(plan.RunJsonPath, run);
+            var run = journal.Finish(status);
             _observer.RunFinished(run);
             TryDeleteDirectory(addresses.SocketDirectory);
         }
 
-        return run;
+        return journal.Current;
     }
 
-    /// <summary>Saves the finished benchmarks plus the current one's variations so far; returns the current one as it would be recorded if cancelled now.</summary>
-    private static BenchmarkResult Save(RunPlan plan, RunResult run, List<BenchmarkResult> done, Benchmark current, IReadOnlyList<VariationResult> variations, IReadOnlyList<SweepStep> sweep)
+    private async Task BuildAllAsync(RunPlan plan, RunJournal journal, CancellationToken cancellationToken)
     {
-        var partial = Describe(current, Status.Cancelled, "cancelled before it finished (Ctrl-C); the variations listed were measured", variations.ToArray(), sweep.ToArray());
-        RunJson.Write(plan.RunJsonPath, run with { Benchmarks = [.. done, partial with { Status = Status.Ok, Reason = null }] });
-        return partial;
-    }
-
-    private async Task<BenchmarkResult> RunBenchmarkAsync(RunPlan plan, Benchmark benchmark, AddressAllocator addresses, Action<IReadOnlyList<VariationResult>, IReadOnlyList<SweepStep>> save, CancellationToken cancellationToken)
-    {
-        if (!_builds.TryGetValue(benchmark.Server.Id, out var build))
+        foreach (var group in plan.Benchmarks.GroupBy(b => b.Server.Id))
         {
-            build = await _runtime.BuildAsync(benchmark.Server, cancellationToken).ConfigureAwait(false);
-            _builds[benchmark.Server.Id] = build;
-            _observer.Note(benchmark, build.Message);
-        }
-
-        if (build.Status == BuildStatus.Skipped)
-        {
-            return Describe(benchmark, Status.Skipped, build.Message, [], []);
-        }
-
-        if (!build.Usable)
-        {
-            return Describe(benchmark, Status.Failed, build.Message, [], []);
-        }
-
-        var variations = new List<VariationResult>();
-        var sweep = new List<SweepStep>();
-        try
-        {
-            var launch = new ServerLaunch(benchmark, addresses.Allocate(benchmark.Protocol.Address, benchmark.Name), plan.Config.ServerCpus, TimeSpan.FromSeconds(plan.Config.ReadyTimeoutSeconds));
-            var server = await _runtime.StartAsync(launch, cancellationToken).ConfigureAwait(false);
-            await using (server.ConfigureAwait(false))
+            var server = group.First().Server;
+            BuildResult build;
+            try
             {
-                if (plan.Warmup > TimeSpan.Zero)
-                {
-                    var warm = await WarmUpAsync(plan, benchmark, server, cancellationToken).ConfigureAwait(false);
-                    if (warm is not null)
-                    {
-                        return Describe(benchmark, Status.Failed, warm, variations, []);
-                    }
-                }
+                build = await _runtime.BuildAsync(server, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                build = BuildResult.Failed(Unexpected(ex));
+            }
 
-                foreach (var (size, concurrency) in plan.Variations)
+            _observer.Note(group.First(), $"{server.Id}: {build.Message}");
+            if (!build.Usable)
+            {
+                foreach (var benchmark in group)
                 {
-                    var variation = await MeasureAsync(plan, benchmark, server, size, concurrency, cancellationToken).ConfigureAwait(false);
-                    variations.Add(variation);
-                    save(variations, sweep);
-                    _observer.VariationFinished(benchmark, variation);
-                    if (server.HasExited)
-                    {
-                        return Describe(benchmark, Status.Failed, variation.Reason ?? ServerGone(server), variations, []);
-                    }
-                }
-
-                if (plan.Config.Sweep)
-                {
-                    var failure = await SweepAsync(plan, benchmark, server, variations, sweep, () => save(variations, sweep), cancellationToken).ConfigureAwait(false);
-                    if (failure is not null)
-                    {
-                        return Describe(benchmark, Status.Failed, failure, variations, sweep);
-                    }
-                }
-
-                var exit = await server.StopAsync(cancellationToken).ConfigureAwait(false);
-                if (exit is not (null or 0 or 143))
-                {
-                    _observer.Note(benchmark, $"the server exited with code {exit} on SIGTERM (the contract asks for 0)");
+                    Conclude(journal, benchmark, build.Status == BuildStatus.Skipped ? Status.Skipped : Status.Failed, build.Message);
                 }
             }
         }
-        catch (ServerStartException ex)
+    }
+
+    private async Task StartAllAsync(RunPlan plan, RunJournal journal, Dictionary<Benchmark, IRunningServer> servers, AddressAllocator addresses, CancellationToken cancellationToken)
+    {
+        var startable = plan.Benchmarks.Where(b => !journal.IsOut(b)).ToArray();
+        for (var i = 0; i < startable.Length; i++)
         {
-            return Describe(benchmark, Status.Failed, ex.Message, variations, []);
+            var benchmark = startable[i];
+            _observer.ServerStarting(benchmark, i, startable.Length);
+            await GuardAsync(journal, benchmark, async () =>
+            {
+                var launch = new ServerLaunch(benchmark, addresses.Allocate(benchmark.Protocol.Address, benchmark.Name), plan.Config.ServerCpus, TimeSpan.FromSeconds(plan.Config.ReadyTimeoutSeconds));
+                var server = await _runtime.StartAsync(launch, cancellationToken).ConfigureAwait(false);
+                servers[benchmark] = server;
+                if (plan.Config.Warmup.Enabled)
+                {
+                    var warmup = await WarmUpAsync(plan, benchmark, server, cancellationToken).ConfigureAwait(false);
+                    if (warmup.Failure is not null)
+                    {
+                        Conclude(journal, benchmark, Status.Failed, "during warm-up: " + warmup.Failure);
+                        return;
+                    }
+
+                    journal.Warmed(benchmark, warmup.Result!);
+                    _observer.WarmupFinished(benchmark, warmup.Result!);
+                }
+            }).ConfigureAwait(false);
+        }
+    }
+
+    private async Task TrialsAsync(RunPlan plan, RunJournal journal, Dictionary<Benchmark, IRunningServer> servers, CancellationToken cancellationToken)
+    {
+        var cells = plan.Cells;
+        for (var trial = 1; trial <= plan.Config.Trials; trial++)
+        {
+            var order = TrialSchedule.Order(cells, plan.Config.Seed, trial).Where(c => servers.ContainsKey(c.Benchmark)).ToArray();
+            var left = order.Count(c => !journal.IsOut(c)) * (plan.Config.Trials - trial + 1);
+            _observer.TrialStarting(trial, plan.Config.Trials, plan.Estimate(0, left));
+            for (var position = 0; position < order.Length; position++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var cell = order[position];
+                if (journal.IsOut(cell))
+                {
+                    continue;
+                }
+
+                _observer.MeasurementStarting(cell, trial, position + 1, order.Length);
+                await GuardAsync(journal, cell.Benchmark, () => MeasureAsync(plan, journal, cell, trial, position + 1, servers[cell.Benchmark], cancellationToken)).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task MeasureAsync(RunPlan plan, RunJournal journal, Cell cell, int trial, int position, IRunningServer server, CancellationToken cancellationToken)
+    {
+        var spec = Spec(plan, cell.Benchmark, server, cell.Size, cell.Concurrency) with { Warmup = plan.CellWarmup };
+        var before = await server.ReadUsageAsync(cancellationToken).ConfigureAwait(false);
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var progress = new Progress<LoadProgress>(p => _observer.LoadProgress(cell.Benchmark, p));
+        var result = await _load.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
+        var wall = clock.Elapsed.TotalSeconds;
+        var after = await server.ReadUsageAsync(cancellationToken).ConfigureAwait(false);
+        if (server.HasExited)
+        {
+            result = result with { Failure = ServerGone(server) };
         }
 
-        var failed = variations.FirstOrDefault(v => v.Status == Status.Failed);
-        return Describe(benchmark, failed is null ? Status.Ok : Status.Failed, failed is null ? null : $"{failed.Label}: {failed.Reason}", variations, sweep);
+        var cpus = plan.Config.ServerCpus.Count > 0 ? plan.Config.ServerCpus.Count : Environment.ProcessorCount;
+        var cpu = before is null || after is null || wall <= 0 ? (double?)null : after.CpuSeconds - before.CpuSeconds;
+        var perRequest = cpu is { } c && result.Requests > 0 ? c * (result.Seconds / wall) * 1e6 / result.Requests : (double?)null;
+        var fullSeconds = result.Timeline.Where(s => s.Second < (int)plan.Config.DurationSeconds).Select(s => s.RequestsPerSecond).ToArray();
+        var measured = new TrialResult(trial, position, started, result, cpu / (wall * cpus), perRequest, after?.PeakMemoryBytes, result.Succeeded ? SteadyState.Trend(fullSeconds) : null);
+        journal.Measured(cell, measured);
+        _observer.MeasurementFinished(cell, measured, journal.Cell(cell));
+        if (server.HasExited)
+        {
+            Conclude(journal, cell.Benchmark, Status.Failed, $"{cell.Label}, trial {trial}: {result.Failure}");
+        }
+    }
+
+    /// <summary>One-second closed-loop steps at the first size and the highest concurrency until the last window is steady, or the maximum time.</summary>
+    private async Task<(WarmupResult? Result, string? Failure)> WarmUpAsync(RunPlan plan, Benchmark benchmark, IRunningServer server, CancellationToken cancellationToken)
+    {
+        var policy = plan.Config.Warmup;
+        var spec = Spec(plan, benchmark, server, plan.Config.Sizes[0], plan.Config.Concurrency.Max()) with { Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero, Rate = null };
+        var series = new List<double>();
+        var total = TimeSpan.FromSeconds(policy.MaxSeconds);
+        while (series.Count < policy.MaxSeconds)
+        {
+            var elapsed = TimeSpan.FromSeconds(series.Count);
+            var progress = new Progress<LoadProgress>(p => _observer.LoadProgress(benchmark, p with { WarmingUp = true, Elapsed = elapsed + p.Elapsed, Total = total }));
+            var result = await _load.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
+            if (server.HasExited)
+            {
+                return (null, ServerGone(server));
+            }
+
+            if (result.Failure is not null)
+            {
+                return (null, result.Failure);
+            }
+
+            series.Add(result.RequestsPerSecond);
+            if (SteadyState.IsSteady(series, policy))
+            {
+                break;
+            }
+        }
+
+        var window = SteadyState.Window(series, policy.WindowSeconds);
+        return (new WarmupResult(series.Count, SteadyState.IsSteady(series, policy), series.ToArray(), window?.Cv, window?.Drift), null);
     }
 
     /// <summary>
-    /// Latency against offered load: the closed-loop peak at the first payload and the highest
-    /// concurrency, then constant-rate steps from 10 % to 120 % of it. Returns a failure or null.
+    /// Latency against offered load: the closed-loop peak at the first payload and the highest concurrency (the
+    /// median over the trials), then constant-rate steps from 10 % to 120 % of it.
     /// </summary>
-    private async Task<string?> SweepAsync(RunPlan plan, Benchmark benchmark, IRunningServer server, IReadOnlyList<VariationResult> variations, List<SweepStep> steps, Action save, CancellationToken cancellationToken)
+    private async Task SweepAsync(RunPlan plan, RunJournal journal, Benchmark benchmark, IRunningServer server, CancellationToken cancellationToken)
     {
         var size = plan.Config.Sizes[0];
         var concurrency = plan.Config.Concurrency.Max();
         var closedLoop = Spec(plan, benchmark, server, size, concurrency) with { Rate = null };
-        var peak = plan.Config.Rate is null
-            ? variations.FirstOrDefault(v => v.MessageSize == size && v.Concurrency == concurrency && v.Summary is not null)?.Summary!.RequestsPerSecond.Median
-            : null;
+        var peak = plan.Config.Rate is null ? journal.Cell(new Cell(benchmark, size, concurrency)).Summary?.RequestsPerSecond.Median : null;
         if (peak is null)
         {
-            _observer.Note(benchmark, $"sweep: measuring the closed-loop peak at {VariationResult.SizeLabel(size)} c={concurrency}");
+            _observer.Note(benchmark, $"{benchmark.Name} sweep: measuring the closed-loop peak at {VariationResult.SizeLabel(size)} c={concurrency}");
             var measured = await _load.RunAsync(closedLoop, null, cancellationToken).ConfigureAwait(false);
             if (measured.Failure is not null || server.HasExited)
             {
-                return "sweep: " + (measured.Failure ?? ServerGone(server));
+                Conclude(journal, benchmark, Status.Failed, "sweep: " + (measured.Failure ?? ServerGone(server)));
+                return;
             }
 
             peak = measured.RequestsPerSecond;
         }
 
-        _observer.Note(benchmark, $"sweep: closed-loop peak {peak:N0} req/s; constant-rate steps {string.Join(", ", SweepFractions.Select(f => $"{f:P0}"))}");
+        _observer.Note(benchmark, $"{benchmark.Name} sweep: closed-loop peak {peak:N0} req/s; constant-rate steps {string.Join(", ", SweepFractions.Select(f => $"{f:P0}"))}");
         foreach (var fraction in SweepFractions)
         {
             var rate = Math.Max(1, peak.Value * fraction);
-            _observer.VariationStarting(benchmark, $"sweep {fraction:P0} ({rate:N0} req/s)", 1, 1);
             var result = await _load.RunAsync(closedLoop with { Rate = rate }, new Progress<LoadProgress>(p => _observer.LoadProgress(benchmark, p)), cancellationToken).ConfigureAwait(false);
             if (result.Failure is not null || server.HasExited)
             {
-                return $"sweep at {fraction:P0}: " + (result.Failure ?? ServerGone(server));
+                Conclude(journal, benchmark, Status.Failed, $"sweep at {fraction:P0}: " + (result.Failure ?? ServerGone(server)));
+                return;
             }
 
-            steps.Add(new SweepStep(fraction, rate, result));
-            save();
+            journal.Swept(benchmark, new SweepStep(fraction, rate, result));
             var latency = result.CorrectedLatency ?? result.Latency;
-            _observer.Note(benchmark, $"sweep {fraction,5:P0}: offered {rate,10:N0} achieved {result.RequestsPerSecond,10:N0} req/s  p50 {latency.P50:0.###} ms  p99 {latency.P99:0.###} ms  p99.9 {latency.P999:0.###} ms");
+            _observer.Note(benchmark, $"{benchmark.Name} sweep {fraction,5:P0}: offered {rate,10:N0} achieved {result.RequestsPerSecond,10:N0} req/s  p50 {latency.P50:0.###} ms  p99 {latency.P99:0.###} ms  p99.9 {latency.P999:0.###} ms");
         }
-
-        return null;
     }
 
-    /// <summary>The sweep's offered loads, as fractions of the closed-loop peak: past 100 % to show the knee.</summary>
-    public static IReadOnlyList<double> SweepFractions { get; } = [0.1, 0.25, 0.5, 0.75, 0.9, 1.0, 1.1, 1.2];
-
-    private async Task<string?> WarmUpAsync(RunPlan plan, Benchmark benchmark, IRunningServer server, CancellationToken cancellationToken)
+    /// <summary>Runs one step of one benchmark; a failure to start, or an unexpected error (an engine gone, a runtime bug), is that benchmark's, not the run's.</summary>
+    private async Task GuardAsync(RunJournal journal, Benchmark benchmark, Func<Task> step)
     {
-        _observer.Note(benchmark, $"warming up for {plan.Warmup.TotalSeconds:0.#} s at c={plan.Config.Concurrency.Max()}");
-        var spec = Spec(plan, benchmark, server, plan.Config.Sizes[0], plan.Config.Concurrency.Max()) with { Duration = plan.Warmup, Warmup = TimeSpan.Zero };
-        var progress = new Progress<LoadProgress>(p => _observer.LoadProgress(benchmark, p with { WarmingUp = true }));
-        var result = await _load.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
-        if (server.HasExited)
+        try
         {
-            return "during warm-up: " + ServerGone(server);
+            await step().ConfigureAwait(false);
         }
-
-        return result.Failure is null ? null : "during warm-up: " + result.Failure;
+        catch (ServerStartException ex)
+        {
+            Conclude(journal, benchmark, Status.Failed, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Conclude(journal, benchmark, Status.Failed, Unexpected(ex));
+        }
     }
 
-    private async Task<VariationResult> MeasureAsync(RunPlan plan, Benchmark benchmark, IRunningServer server, int size, int concurrency, CancellationToken cancellationToken)
+    private void Conclude(RunJournal journal, Benchmark benchmark, Status status, string reason)
     {
-        var runs = new List<LoadResult>();
-        var spec = Spec(plan, benchmark, server, size, concurrency);
-        var before = await server.ReadUsageAsync(cancellationToken).ConfigureAwait(false);
-        string? failure = null;
-        for (var repeat = 0; repeat < plan.Config.Repeat && failure is null; repeat++)
+        if (!journal.IsOut(benchmark))
         {
-            _observer.VariationStarting(benchmark, $"{VariationResult.SizeLabel(size)} c={concurrency}", repeat + 1, plan.Config.Repeat);
-            var progress = new Progress<LoadProgress>(p => _observer.LoadProgress(benchmark, p));
-            var result = await _load.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
-            if (server.HasExited)
-            {
-                failure = ServerGone(server);
-            }
-            else if (result.Failure is not null)
-            {
-                failure = result.Failure;
-            }
-            else
-            {
-                runs.Add(result);
-            }
+            journal.Conclude(benchmark, status, reason);
+            _observer.BenchmarkOut(benchmark, status, reason);
         }
-
-        var after = await server.ReadUsageAsync(cancellationToken).ConfigureAwait(false);
-        var usage = before is null || after is null ? null : new ResourceUsage(after.CpuSeconds - before.CpuSeconds, after.MemoryBytes, after.PeakMemoryBytes);
-        var summary = runs.Count == 0 ? null : _summarizer.Summarize(runs);
-        return new VariationResult(concurrency, size, failure is null ? Status.Ok : Status.Failed, failure, runs, summary, usage);
     }
 
     private static LoadSpec Spec(RunPlan plan, Benchmark benchmark, IRunningServer server, int size, int concurrency) =>
@@ -284,22 +308,10 @@ public sealed class Runner
             TimeSpan.Zero,
             plan.Config.Rate);
 
+    private static string Unexpected(Exception ex) => $"unexpected error: {ex.GetType().Name}: {ex.Message}";
+
     private static string ServerGone(IRunningServer server) =>
         ServerStartException.WithLog("the server exited during the measurement", server.LogTail()).Message;
-
-    private static BenchmarkResult Describe(Benchmark benchmark, Status status, string? reason, IReadOnlyList<VariationResult> variations, IReadOnlyList<SweepStep> sweep) =>
-        new(
-            benchmark.Name,
-            benchmark.Server.Id,
-            benchmark.Server.Title,
-            benchmark.Server.Loop,
-            benchmark.Server.Language,
-            benchmark.Protocol.Prefix,
-            status,
-            reason,
-            variations.ToArray(),
-            sweep,
-            benchmark.Server.Run.Environment.Count == 0 ? null : new SortedDictionary<string, string>(benchmark.Server.Run.Environment.ToDictionary(), StringComparer.Ordinal));
 
     private static void TryDeleteDirectory(string path)
     {

@@ -3,7 +3,7 @@ using VmBench.Reporting.Charts;
 
 namespace VmBench.Reporting.Plots.Internal;
 
-/// <summary>Grouped bars: one group per category, one bar per series; asymmetric error bars from each point's Low/High.</summary>
+/// <summary>Grouped bars: one group per category, one bar per series; asymmetric error bars from each point's Low/High, and each trial as a dot.</summary>
 internal static class BarChartDrawer
 {
     private const double GroupWidth = 0.8;
@@ -17,6 +17,8 @@ internal static class BarChartDrawer
         var errorYs = new List<double>();
         var errorLow = new List<double>();
         var errorHigh = new List<double>();
+        var dotXs = new List<double>();
+        var dotYs = new List<double>();
         for (var j = 0; j < series.Count; j++)
         {
             var offset = (j - ((series.Count - 1) / 2.0)) * width;
@@ -31,6 +33,13 @@ internal static class BarChartDrawer
                     FillColor = Colors.Of(series[j].Color),
                     LineWidth = 0,
                 });
+                for (var k = 0; k < point.Samples.Count; k++)
+                {
+                    // Each trial's value as a dot over its bar, spread a little sideways so equal values stay visible.
+                    dotXs.Add(position + ((k - ((point.Samples.Count - 1) / 2.0)) * width * 0.5 / Math.Max(1, point.Samples.Count)));
+                    dotYs.Add(point.Samples[k]);
+                }
+
                 if (point.Low is { } low && point.High is { } high)
                 {
                     errorXs.Add(position);
@@ -56,8 +65,18 @@ internal static class BarChartDrawer
             errors.CapSize = 4;
         }
 
+        if (dotXs.Count > 0)
+        {
+            var dots = plot.Add.ScatterPoints(dotXs.ToArray(), dotYs.ToArray());
+            dots.Color = ScottPlot.Colors.Black.WithAlpha(0.6);
+            dots.MarkerSize = 4;
+            dots.MarkerShape = MarkerShape.OpenCircle;
+        }
+
         ChartStyle.Legend(plot, series.Select(s => new LegendItem { LabelText = s.Label, FillColor = Colors.Of(s.Color) }));
-        plot.Axes.Margins(bottom: 0);
+        // Bars start at zero, so the eye reads their heights as ratios.
+        var top = bars.Select(b => b.Value).Concat(dotYs).Concat(errorYs.Select((y, i) => y + errorHigh[i])).DefaultIfEmpty(0).Max();
+        plot.Axes.SetLimitsY(0, top > 0 ? top * 1.08 : 1);
         if (chart.Categories.Count > 0)
         {
             plot.Axes.SetLimitsX(-0.6, chart.Categories.Count - 0.4);

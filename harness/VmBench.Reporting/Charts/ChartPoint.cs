@@ -1,4 +1,8 @@
 namespace VmBench.Reporting.Charts;
 
 /// <summary>A point (or a bar at position <see cref="X"/>), with an optional error range drawn as an error bar.</summary>
-public sealed record ChartPoint(double X, double Y, double? Low = null, double? High = null);
+/// <param name="Samples">The independent samples (one per trial) the point summarizes, drawn as dots beside it; empty for none.</param>
+public sealed record ChartPoint(double X, double Y, double? Low = null, double? High = null)
+{
+    public IReadOnlyList<double> Samples { get; init; } = [];
+}

@@ -27,6 +27,11 @@ public static class ReportCharts
         foreach (var protocol in protocols)
         {
             charts.Add(Throughput(protocol, rows.Where(r => r.Benchmark.Protocol == protocol).ToList(), palette));
+            var paired = rows.Where(r => r.Benchmark.Protocol == protocol && r.Summary?.ReferenceRatio is not null).ToList();
+            if (paired.Count > 0)
+            {
+                charts.Add(FractionOfLimit(protocol, paired, palette));
+            }
         }
 
         foreach (var protocol in protocols)
@@ -58,7 +63,7 @@ public static class ReportCharts
 
         foreach (var protocol in protocols)
         {
-            var measured = rows.Where(r => r.Benchmark.Protocol == protocol && r.Server is not null).ToList();
+            var measured = rows.Where(r => r.Benchmark.Protocol == protocol && r.ServerCpuMicrosPerRequest is not null && r.ServerPeakMemoryBytes is not null).ToList();
             if (measured.Count > 0)
             {
                 charts.Add(ServerCpu(protocol, measured, palette));
@@ -109,8 +114,12 @@ public static class ReportCharts
     private static IEnumerable<(int Size, int Concurrency)> Cells(IEnumerable<ResultRow> rows) =>
         rows.Select(r => (r.Variation!.MessageSize, r.Variation.Concurrency)).Distinct().Order();
 
-    private static IEnumerable<IGrouping<string, ResultRow>> ByServer(IEnumerable<ResultRow> rows) =>
-        rows.GroupBy(r => r.Benchmark.Server, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+    /// <summary>Rows by benchmark within a protocol: a server, or the reference's A/A arm beside the reference.</summary>
+    private static IEnumerable<IGrouping<(string Server, string Name), ResultRow>> ByServer(IEnumerable<ResultRow> rows) =>
+        rows.GroupBy(r => (r.Benchmark.Server, r.Benchmark.Name)).OrderBy(g => g.Key.Name, StringComparer.Ordinal);
+
+    private static string SeriesName(IGrouping<(string Server, string Name), ResultRow> group) =>
+        group.First().Benchmark.Role == Core.Model.BenchmarkRole.AaArm ? group.Key.Server + Core.Model.Benchmark.AaSuffix : group.Key.Server;
 
     private static ChartSpec Throughput(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
     {
@@ -119,19 +128,47 @@ public static class ReportCharts
         foreach (var server in ByServer(rows.Where(r => r.RequestsPerSecond is not null)))
         {
             var points = server
-                .Select(r => (Index: cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.RequestsPerSecond!))
+                .Select(r => (Index: cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.RequestsPerSecond!, Samples: r.Variation.Runs.Select(x => x.RequestsPerSecond).ToArray()))
                 .OrderBy(p => p.Index)
-                .Select(p => new ChartPoint(p.Index, p.Item2.Median, p.Item2.Lower, p.Item2.Upper))
+                .Select(p => new ChartPoint(p.Index, p.Item2.Median, p.Item2.Lower, p.Item2.Upper) { Samples = p.Samples })
                 .ToList();
-            series.Add(new ChartSeries(server.Key, palette.ColorOf(server.Key), points));
+            series.Add(new ChartSeries(SeriesName(server), palette.ColorOf(server.Key.Server), points));
         }
 
         return new ChartSpec(
             $"rps-{Slug(protocol)}",
             ChartSections.Throughput,
-            $"{protocol}: requests/s by payload and concurrency (median; error bars: 95 % CI)",
+            $"{protocol}: requests/s by payload and concurrency (median over trials; error bars: 95 % CI; dots: each trial)",
             "payload, concurrency",
             "requests/s",
+            ChartKind.GroupedBars,
+            XAxisKind.Categories,
+            cells.Select(c => $"{VariationResult.SizeLabel(c.Size)} c={c.Concurrency}").ToList(),
+            series)
+        { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)) };
+    }
+
+    private static ChartSpec FractionOfLimit(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
+    {
+        var cells = Cells(rows).ToList();
+        var series = new List<ChartSeries>();
+        foreach (var server in ByServer(rows))
+        {
+            var points = server
+                .Select(r => (Index: cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), Ratio: r.Summary!.ReferenceRatio!, Samples: r.Summary!.ReferenceRatios))
+                .OrderBy(p => p.Index)
+                .Select(p => new ChartPoint(p.Index, p.Ratio.Median, p.Ratio.Lower, p.Ratio.Upper) { Samples = p.Samples })
+                .ToList();
+            series.Add(new ChartSeries(SeriesName(server), palette.ColorOf(server.Key.Server), points));
+        }
+
+        var reference = rows.First().Summary!.Reference;
+        return new ChartSpec(
+            $"limit-{Slug(protocol)}",
+            ChartSections.Throughput,
+            $"{protocol}: fraction of the machine's limit (requests/s / {reference} in the same trial; median; error bars: 95 % CI; dots: each trial)",
+            "payload, concurrency",
+            "ratio to the reference",
             ChartKind.GroupedBars,
             XAxisKind.Categories,
             cells.Select(c => $"{VariationResult.SizeLabel(c.Size)} c={c.Concurrency}").ToList(),
@@ -150,13 +187,13 @@ public static class ReportCharts
                 .OrderBy(p => p.Percentile)
                 .Select(p => new ChartPoint(p.Percentile, p.LatencyMs))
                 .ToList();
-            series.Add(new ChartSeries(server.Key, palette.ColorOf(server.Key), points));
+            series.Add(new ChartSeries(SeriesName(server), palette.ColorOf(server.Key.Server), points));
         }
 
         return new ChartSpec(
             $"latency-spectrum-{Slug(protocol)}-{SizeSlug(size)}-c{concurrency.ToString(CultureInfo.InvariantCulture)}",
             ChartSections.Latency,
-            $"{protocol}, {VariationResult.SizeLabel(size)}, c={concurrency}: latency by percentile",
+            $"{protocol}, {VariationResult.SizeLabel(size)}, c={concurrency}: latency by percentile (the trial nearest the median)",
             "percentile",
             "latency (ms)",
             ChartKind.Lines,
@@ -174,20 +211,20 @@ public static class ReportCharts
         {
             var ordered = server.OrderBy(r => r.Variation!.Concurrency).ToList();
             series.Add(new ChartSeries(
-                $"{server.Key} p50",
-                palette.ColorOf(server.Key),
-                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Representative!.Latency.P50)).ToList()));
+                $"{SeriesName(server)} p50",
+                palette.ColorOf(server.Key.Server),
+                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P50Ms.Median)).ToList()));
             series.Add(new ChartSeries(
-                $"{server.Key} p99",
-                palette.ColorOf(server.Key),
-                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Representative!.Latency.P99)).ToList())
+                $"{SeriesName(server)} p99",
+                palette.ColorOf(server.Key.Server),
+                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P99Ms.Median)).ToList())
             { Marker = SeriesMarker.Triangle });
         }
 
         return new ChartSpec(
             $"latency-concurrency-{Slug(protocol)}-{SizeSlug(size)}",
             ChartSections.Concurrency,
-            $"{protocol}, {VariationResult.SizeLabel(size)}: p50 (circles) and p99 (triangles) against concurrency",
+            $"{protocol}, {VariationResult.SizeLabel(size)}: p50 (circles) and p99 (triangles) against concurrency (medians over trials)",
             "concurrent connections",
             "latency (ms)",
             ChartKind.Lines,
@@ -199,7 +236,7 @@ public static class ReportCharts
     private static ChartSpec? Timeline(BenchmarkResult benchmark, ServerPalette palette)
     {
         var withTimeline = benchmark.Variations
-            .Select(v => (Variation: v, Run: ResultRows.Representative(v.Runs, v.Summary?.RequestsPerSecond.Median)))
+            .Select(v => (Variation: v, Run: ResultRows.Of(benchmark, v).Representative))
             .Where(p => p.Run is { Timeline.Count: > 0 })
             .ToList();
         if (withTimeline.Count == 0)
@@ -217,7 +254,7 @@ public static class ReportCharts
         return new ChartSpec(
             $"timeline-{Slug(benchmark.Name)}",
             ChartSections.Timeline,
-            $"{benchmark.Name}: requests/s each second (representative repeat)",
+            $"{benchmark.Name}: requests/s each second (the trial nearest the median)",
             "second",
             "requests/s",
             ChartKind.Lines,
@@ -231,19 +268,17 @@ public static class ReportCharts
         var cells = Cells(rows).ToList();
         var series = ByServer(rows)
             .Select(server => new ChartSeries(
-                server.Key,
-                palette.ColorOf(server.Key),
+                SeriesName(server),
+                palette.ColorOf(server.Key.Server),
                 server
-                    .Select(r => (Index: cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), Requests: r.Variation.Runs.Sum(x => x.Requests), r.Server!.CpuSeconds))
-                    .Where(p => p.Requests > 0)
-                    .OrderBy(p => p.Index)
-                    .Select(p => new ChartPoint(p.Index, p.CpuSeconds * 1e6 / p.Requests))
+                    .Select(r => new ChartPoint(cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.ServerCpuMicrosPerRequest!.Value))
+                    .OrderBy(p => p.X)
                     .ToList()))
             .ToList();
         return new ChartSpec(
             $"server-cpu-{Slug(protocol)}",
             ChartSections.Server,
-            $"{protocol}: server CPU time per request (over the variation)",
+            $"{protocol}: server CPU time per request (median over trials)",
             "payload, concurrency",
             "CPU µs per request",
             ChartKind.GroupedBars,
@@ -257,10 +292,10 @@ public static class ReportCharts
         var cells = Cells(rows).ToList();
         var series = ByServer(rows)
             .Select(server => new ChartSeries(
-                server.Key,
-                palette.ColorOf(server.Key),
+                SeriesName(server),
+                palette.ColorOf(server.Key.Server),
                 server
-                    .Select(r => new ChartPoint(cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.Server!.PeakMemoryBytes / (1024.0 * 1024.0)))
+                    .Select(r => new ChartPoint(cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.ServerPeakMemoryBytes!.Value / (1024.0 * 1024.0)))
                     .OrderBy(p => p.X)
                     .ToList()))
             .ToList();

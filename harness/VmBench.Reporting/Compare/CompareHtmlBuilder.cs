@@ -18,8 +18,8 @@ public static class CompareHtmlBuilder
             .Append("<title>VmBench comparison</title>\n<style>\n").Append(ReportCss.Text)
             .Append("\ntd.faster { color: var(--good); font-weight: 600; } td.slower { color: var(--bad); font-weight: 600; }\n</style>\n</head>\n<body>\n")
             .Append("<h1>VmBench comparison</h1>\n<table class=\"kv\">\n");
-        Kv(html, "Base", $"{baseLabel} ({Format.Date(comparison.Base.Date)}, {comparison.Base.Environment.Host}, {comparison.Base.Config.Repeat} repeat(s))");
-        Kv(html, "New", $"{newLabel} ({Format.Date(comparison.New.Date)}, {comparison.New.Environment.Host}, {comparison.New.Config.Repeat} repeat(s))");
+        Kv(html, "Base", $"{baseLabel} ({Format.Date(comparison.Base.Date)}, {comparison.Base.Environment.Host}, {comparison.Base.Config.Trials} trial(s))");
+        Kv(html, "New", $"{newLabel} ({Format.Date(comparison.New.Date)}, {comparison.New.Environment.Host}, {comparison.New.Config.Trials} trial(s))");
         Kv(html, "Test", comparison.Method);
         html.Append("</table>\n");
         if (comparison.Rows.Count == 0)

@@ -25,10 +25,10 @@ public static class RunComparer
             var newRps = candidate.Runs.Select(r => r.RequestsPerSecond).ToList();
             var baseP99 = baseline.Runs.Select(r => r.Latency.P99).ToList();
             var newP99 = candidate.Runs.Select(r => r.Latency.P99).ToList();
-            var baseRpsMedian = PerfolizerSummarizer.Estimate(baseRps).Median;
-            var newRpsMedian = PerfolizerSummarizer.Estimate(newRps).Median;
-            var baseP99Median = PerfolizerSummarizer.Estimate(baseP99).Median;
-            var newP99Median = PerfolizerSummarizer.Estimate(newP99).Median;
+            var baseRpsMedian = PerfolizerSummarizer.Of(baseRps).Median;
+            var newRpsMedian = PerfolizerSummarizer.Of(newRps).Median;
+            var baseP99Median = PerfolizerSummarizer.Of(baseP99).Median;
+            var newP99Median = PerfolizerSummarizer.Of(newP99).Median;
             rows.Add(new ComparisonRow(
                 key.Benchmark,
                 candidate.Variation.Label,

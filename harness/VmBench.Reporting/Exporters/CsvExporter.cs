@@ -5,8 +5,10 @@ using VmBench.Reporting.Tables;
 namespace VmBench.Reporting.Exporters;
 
 /// <summary>
-/// results.csv: one row per benchmark x variation, invariant numbers, RFC 4180 quoting; text cells that a
-/// spreadsheet would take for a formula (= + - @) are prefixed with an apostrophe.
+/// results.csv: per benchmark x cell, one <c>trial</c> row per trial (that trial's own figures) and one
+/// <c>summary</c> row (medians over the successful trials, 95 % confidence intervals, the reference ratio and the
+/// flags); units in the column names, invariant numbers, RFC 4180 quoting; text cells that a spreadsheet would take
+/// for a formula (= + - @) are prefixed with an apostrophe.
 /// </summary>
 public sealed class CsvExporter : IResultExporter
 {
@@ -14,12 +16,13 @@ public sealed class CsvExporter : IResultExporter
 
     private static readonly string[] s_header =
     [
-        "benchmark", "server", "title", "loop", "language", "protocol", "status", "reason",
-        "payload_bytes", "concurrency", "repeats",
-        "rps_median", "rps_ci_lower", "rps_ci_upper", "rps_min", "rps_max", "mib_per_s",
-        "latency_min_ms", "latency_mean_ms", "latency_max_ms", "latency_stddev_ms", "latency_cv",
-        "p50_ms", "p90_ms", "p99_ms", "p999_ms", "p99_corrected_ms", "intended_rate",
-        "errors", "client_bound", "server_cpu_s", "server_peak_memory_bytes",
+        "row", "benchmark", "server", "title", "loop", "language", "protocol", "role", "status", "reason",
+        "payload_bytes", "concurrency", "trial", "trials", "position_in_trial", "started_utc",
+        "requests_per_s", "requests_per_s_ci_lower", "requests_per_s_ci_upper", "requests_per_s_min", "requests_per_s_max",
+        "reference", "ratio_to_reference", "ratio_ci_lower", "ratio_ci_upper",
+        "mib_per_s", "p50_ms", "p90_ms", "p99_ms", "p999_ms", "p99_corrected_ms", "intended_rate_per_s",
+        "errors", "client_cpu_utilization", "server_cpu_utilization", "server_cpu_us_per_request", "server_peak_memory_bytes",
+        "unsteady", "client_bound", "saturated", "notes",
     ];
 
     public string Name => "csv";
@@ -39,32 +42,80 @@ public sealed class CsvExporter : IResultExporter
         builder.Append(string.Join(',', s_header)).Append('\n');
         foreach (var row in ResultRows.From(run))
         {
-            var b = row.Benchmark;
-            var v = row.Variation;
-            var latency = row.Representative?.Latency;
-            string[] cells =
-            [
-                Text(b.Name), Text(b.Server), Text(b.Title), Text(b.Loop), Text(b.Language), Text(b.Protocol),
-                Text(StatusText.Of(row.Status)), Text(row.Reason ?? string.Empty),
-                v is null ? string.Empty : Format.Raw(v.MessageSize),
-                v is null ? string.Empty : Format.Raw(v.Concurrency),
-                v is null ? string.Empty : Format.Raw(row.Repeats),
-                Format.Raw(row.RequestsPerSecond?.Median), Format.Raw(row.RequestsPerSecond?.Lower), Format.Raw(row.RequestsPerSecond?.Upper),
-                Format.Raw(row.RequestsPerSecond?.Min), Format.Raw(row.RequestsPerSecond?.Max),
-                Format.Raw(row.Representative?.MiBPerSecond),
-                Format.Raw(latency?.Min), Format.Raw(latency?.Mean), Format.Raw(latency?.Max), Format.Raw(latency?.StdDev), Format.Raw(latency?.Cv),
-                Format.Raw(latency?.P50), Format.Raw(latency?.P90), Format.Raw(latency?.P99), Format.Raw(latency?.P999),
-                Format.Raw(row.CorrectedP99Ms), Format.Raw(row.IntendedRate),
-                v is null ? string.Empty : Format.Raw(row.Errors),
-                v is null ? string.Empty : (row.ClientBound ? "true" : "false"),
-                Format.Raw(row.Server?.CpuSeconds),
-                row.Server is null ? string.Empty : Format.Raw(row.Server.PeakMemoryBytes),
-            ];
-            builder.Append(string.Join(',', cells)).Append('\n');
+            foreach (var trial in row.Variation?.Trials ?? [])
+            {
+                Append(builder, Trial(row, trial));
+            }
+
+            Append(builder, Summary(row));
         }
 
         return builder.ToString();
     }
+
+    private static void Append(StringBuilder builder, IEnumerable<string> cells) => builder.AppendJoin(',', cells).Append('\n');
+
+    private static IEnumerable<string> Identity(ResultRow row, string kind, Status status, string? reason)
+    {
+        var b = row.Benchmark;
+        var v = row.Variation;
+        return
+        [
+            kind, Text(b.Name), Text(b.Server), Text(b.Title), Text(b.Loop), Text(b.Language), Text(b.Protocol), Text(RoleText.Of(b.Role)),
+            Text(StatusText.Of(status)), Text(reason ?? string.Empty),
+            v is null ? string.Empty : Format.Raw(v.MessageSize),
+            v is null ? string.Empty : Format.Raw(v.Concurrency),
+        ];
+    }
+
+    private static IEnumerable<string> Trial(ResultRow row, TrialResult trial)
+    {
+        var r = trial.Result;
+        var latency = r.Latency;
+        return
+        [
+            .. Identity(row, "trial", r.Succeeded ? Status.Ok : Status.Failed, r.Failure),
+            Format.Raw(trial.Trial), string.Empty, Format.Raw(trial.Position), Text(trial.Started.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            Format.Raw(r.RequestsPerSecond), string.Empty, string.Empty, string.Empty, string.Empty,
+            string.Empty, string.Empty, string.Empty, string.Empty,
+            Format.Raw(r.MiBPerSecond), Format.Raw(latency.P50), Format.Raw(latency.P90), Format.Raw(latency.P99), Format.Raw(latency.P999),
+            Format.Raw(r.CorrectedLatency?.P99), Format.Raw(r.IntendedRate),
+            Format.Raw(r.Errors), Format.Raw(r.Client?.CpuUtilization), Format.Raw(trial.ServerCpuUtilization), Format.Raw(trial.ServerCpuMicrosPerRequest),
+            trial.ServerPeakMemoryBytes is { } peak ? Format.Raw(peak) : string.Empty,
+            trial.TrendPercent is null ? "false" : "true", r.Client?.ClientBound == true ? "true" : "false", string.Empty,
+            Text(Notes(trial)),
+        ];
+    }
+
+    private static IEnumerable<string> Summary(ResultRow row)
+    {
+        var s = row.Summary;
+        var rps = s?.RequestsPerSecond;
+        var ratio = s?.ReferenceRatio;
+        var v = row.Variation;
+        return
+        [
+            .. Identity(row, "summary", row.Status, row.Reason),
+            string.Empty, v is null ? string.Empty : Format.Raw(row.Trials), string.Empty, string.Empty,
+            Format.Raw(rps?.Median), Format.Raw(rps?.Lower), Format.Raw(rps?.Upper), Format.Raw(rps?.Min), Format.Raw(rps?.Max),
+            Text(s?.Reference ?? string.Empty), Format.Raw(ratio?.Median), Format.Raw(ratio?.Lower), Format.Raw(ratio?.Upper),
+            Format.Raw(s?.MiBPerSecond.Median), Format.Raw(s?.P50Ms.Median), string.Empty, Format.Raw(s?.P99Ms.Median), string.Empty,
+            Format.Raw(s?.CorrectedP99Ms?.Median), Format.Raw(row.IntendedRate),
+            v is null ? string.Empty : Format.Raw(row.Errors), string.Empty, string.Empty, Format.Raw(row.ServerCpuMicrosPerRequest),
+            row.ServerPeakMemoryBytes is { } peak ? Format.Raw(peak) : string.Empty,
+            v is null ? string.Empty : (row.Flags.Unsteady ? "true" : "false"),
+            v is null ? string.Empty : (row.ClientBound ? "true" : "false"),
+            Text(row.Flags.Saturated ?? string.Empty),
+            Text(FlagText.Notes(row.Flags)),
+        ];
+    }
+
+    private static string Notes(TrialResult trial) =>
+        string.Join("; ", new[]
+        {
+            trial.TrendPercent is { } t ? FormattableString.Invariant($"trended {t:+0;-0} %") : null,
+            trial.Result.Client is { ClientBound: true } c ? "client-bound: " + c.Reason : null,
+        }.Where(n => n is not null));
 
     /// <summary>A text cell: neutralised against formula injection, quoted when it holds a comma, quote or line break.</summary>
     public static string Text(string value)

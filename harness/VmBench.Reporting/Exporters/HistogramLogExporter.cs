@@ -31,7 +31,7 @@ public sealed class HistogramLogExporter : IResultExporter
         return written;
     }
 
-    /// <summary>File name and log text of every measurement that has a histogram log, e.g. <c>tcpecho-sockets-1024b-c10-r1.hlog</c>.</summary>
+    /// <summary>File name and log text of every measurement that has a histogram log, e.g. <c>tcpecho-sockets-1024b-c10-t1.hlog</c>.</summary>
     public static IEnumerable<(string Name, string Log)> Logs(RunResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -39,11 +39,11 @@ public sealed class HistogramLogExporter : IResultExporter
         {
             foreach (var variation in benchmark.Variations)
             {
-                for (var i = 0; i < variation.Runs.Count; i++)
+                foreach (var trial in variation.Trials)
                 {
-                    if (variation.Runs[i].HistogramLog is { Length: > 0 } log)
+                    if (trial.Result.HistogramLog is { Length: > 0 } log)
                     {
-                        yield return (string.Create(CultureInfo.InvariantCulture, $"{Safe(benchmark.Name)}-{variation.MessageSize}b-c{variation.Concurrency}-r{i + 1}.hlog"), log);
+                        yield return (string.Create(CultureInfo.InvariantCulture, $"{Safe(benchmark.Name)}-{variation.MessageSize}b-c{variation.Concurrency}-t{trial.Trial}.hlog"), log);
                     }
                 }
             }

@@ -23,42 +23,66 @@ public sealed class MarkdownExporter : IResultExporter
     {
         ArgumentNullException.ThrowIfNull(run);
         var rows = ResultRows.From(run);
-        var corrected = rows.Any(r => r.CorrectedP99Ms is not null);
+        var analysis = RunAnalysis.Of(run, rows);
+        var corrected = rows.Any(r => r.Summary?.CorrectedP99Ms is not null);
         var builder = new StringBuilder();
         builder.Append("# VmBench results\n\n");
-        builder.Append(Text($"{Format.Date(run.Date)}, runtime {run.Runtime}, status {run.Status.ToString().ToLowerInvariant()}, {run.Config.Repeat} repeat(s) of {run.Config.DurationSeconds} s")).Append("\n\n");
-        builder.Append("Requests/s: median over repeats. Latency (ms): the representative repeat (nearest the median).\n\n");
-        var header = new List<string> { "Benchmark", "Server", "Variation", "Status", "Requests/s", "MiB/s", "Mean ms", "p50 ms", "p90 ms", "p99 ms" };
+        builder.Append(Text($"{Format.Date(run.Date)}, runtime {run.Runtime}, status {run.Status.ToString().ToLowerInvariant()}, {RunText.Method(run.Config)}")).Append("\n\n");
+        builder.Append(Text(RunText.Statistic)).Append("\n\n");
+        builder.Append(Text(analysis.NoiseFloorText)).Append(".\n\n");
+        if (analysis.Rankings.Count > 0)
+        {
+            builder.Append("## Ranking\n\n").Append(Text(RunText.RankingNote)).Append("\n\n");
+            foreach (var ranking in analysis.Rankings)
+            {
+                builder.Append("### ").Append(Text(ranking.Title)).Append("\n\n| Rank | Benchmark | Requests/s | 95 % CI | x reference | 95 % CI | p99 ms | Flags |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                foreach (var entry in ranking.Entries)
+                {
+                    var summary = entry.Row.Summary!;
+                    builder.Append("| ").AppendJoin(" | ", [
+                        Text(entry.RankText), Text(entry.Row.Benchmark.Name),
+                        Format.Rate(summary.RequestsPerSecond.Median), Text(Format.Interval(summary.RequestsPerSecond, Format.Rate)),
+                        summary.ReferenceRatio is { } ratio ? Format.Fixed(ratio.Median, 3) : string.Empty, Text(Format.Interval(summary.ReferenceRatio, v => Format.Fixed(v, 3))),
+                        Format.Ms(summary.P99Ms.Median), Text(string.Join(", ", FlagText.Badges(summary.Flags))),
+                    ]).Append(" |\n");
+                }
+
+                builder.Append('\n');
+            }
+        }
+
+        builder.Append("## Results\n\n");
+        var header = new List<string> { "Benchmark", "Server", "Variation", "Status", "Trials", "Requests/s", "95 % CI", "x reference", "MiB/s", "p50 ms", "p99 ms" };
         if (corrected)
         {
             header.Add("p99 corrected ms");
         }
 
-        header.AddRange(["p99.9 ms", "Errors", "Notes"]);
+        header.AddRange(["Errors", "Notes"]);
         builder.Append("| ").Append(string.Join(" | ", header)).Append(" |\n");
         builder.Append('|').Append(string.Concat(header.Select((_, i) => i < 4 || i == header.Count - 1 ? " --- |" : " ---: |"))).Append('\n');
         foreach (var row in rows)
         {
-            var latency = row.Representative?.Latency;
+            var summary = row.Summary;
             var cells = new List<string>
             {
                 Text(row.Benchmark.Name),
                 Text(row.Benchmark.Server),
                 Text(row.VariationLabel),
                 Text(StatusText.Of(row.Status)),
-                row.RequestsPerSecond is { } rps ? Format.Rate(rps.Median) : string.Empty,
-                row.Representative is { } r ? Format.Fixed(r.MiBPerSecond, 1) : string.Empty,
-                latency is null ? string.Empty : Format.Ms(latency.Mean),
-                latency is null ? string.Empty : Format.Ms(latency.P50),
-                latency is null ? string.Empty : Format.Ms(latency.P90),
-                latency is null ? string.Empty : Format.Ms(latency.P99),
+                row.Variation is null ? string.Empty : Format.Raw(row.Trials),
+                summary is null ? string.Empty : Format.Rate(summary.RequestsPerSecond.Median),
+                Text(Format.Interval(summary?.RequestsPerSecond, Format.Rate)),
+                summary?.ReferenceRatio is { } ratio ? Format.Fixed(ratio.Median, 3) : string.Empty,
+                summary is null ? string.Empty : Format.Fixed(summary.MiBPerSecond.Median, 1),
+                summary is null ? string.Empty : Format.Ms(summary.P50Ms.Median),
+                summary is null ? string.Empty : Format.Ms(summary.P99Ms.Median),
             };
             if (corrected)
             {
-                cells.Add(row.CorrectedP99Ms is { } c ? Format.Ms(c) : string.Empty);
+                cells.Add(summary?.CorrectedP99Ms is { } c ? Format.Ms(c.Median) : string.Empty);
             }
 
-            cells.Add(latency is null ? string.Empty : Format.Ms(latency.P999));
             cells.Add(row.Variation is null ? string.Empty : Format.Raw(row.Errors));
             cells.Add(Text(Notes(row)));
             builder.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
@@ -95,9 +119,10 @@ public sealed class MarkdownExporter : IResultExporter
     private static string Notes(ResultRow row)
     {
         var notes = new List<string>();
-        if (row.ClientBound)
+        var flags = FlagText.Notes(row.Flags);
+        if (flags.Length > 0)
         {
-            notes.Add("client-bound" + (row.ClientBoundReason is null ? string.Empty : $" ({row.ClientBoundReason})"));
+            notes.Add(flags);
         }
 
         if (row.Reason is not null)

@@ -38,7 +38,7 @@ internal static class HtmlReportBuilder
 
         html.Append("</nav>\n");
         WhatWasRun(html, run);
-        Summary(html, rows, palette);
+        Summary(html, rows, RunAnalysis.Of(run, rows), palette);
         ChartsSection(html, charts, chartNotes);
         Details(html, rows, palette);
         if (micro.Benchmarks.Count > 0 || micro.Problems.Count > 0)
@@ -80,8 +80,7 @@ internal static class HtmlReportBuilder
         Kv(html, "Benchmarks selected", c.Benchmarks.Count == 0 ? "all" : string.Join(", ", c.Benchmarks));
         Kv(html, "Concurrency", string.Join(", ", c.Concurrency));
         Kv(html, "Payload sizes", string.Join(", ", c.Sizes.Select(VariationResult.SizeLabel)));
-        Kv(html, "Duration / warm-up", FormattableString.Invariant($"{c.DurationSeconds} s / {c.WarmupSeconds} s"));
-        Kv(html, "Repeats", c.Repeat.ToString(CultureInfo.InvariantCulture));
+        Kv(html, "Method", RunText.Method(c));
         Kv(html, "Load", c.Rate is { } rate ? $"constant rate, {Format.Rate(rate)} requests/s in total" : "closed loop (each connection sends as soon as it has its answer)");
         Kv(html, "Sweep", c.Sweep ? "yes (latency against offered load)" : "no");
         Kv(html, "CPUs: server / client", $"{Cpus(c.ServerCpus)} / {Cpus(c.ClientCpus)}");
@@ -115,43 +114,43 @@ internal static class HtmlReportBuilder
     private static void Kv(StringBuilder html, string key, string value) =>
         html.Append("<tr><th>").Append(HtmlText.E(key)).Append("</th><td>").Append(HtmlText.E(value)).Append("</td></tr>\n");
 
-    private static void Summary(StringBuilder html, IReadOnlyList<ResultRow> rows, ServerPalette palette)
+    private static void Summary(StringBuilder html, IReadOnlyList<ResultRow> rows, RunAnalysis analysis, ServerPalette palette)
     {
         html.Append("<section id=\"summary\">\n<h2>Summary</h2>\n");
-        html.Append("<p class=\"note\">Per protocol and variation, servers ranked by requests/s (median over repeats), relative to the best.</p>\n");
-        var groups = rows
-            .Where(r => r.Variation is not null && r.RequestsPerSecond is not null && r.Status == Status.Ok)
-            .GroupBy(r => (r.Benchmark.Protocol, r.Variation!.MessageSize, r.Variation.Concurrency))
-            .OrderBy(g => g.Key.Protocol, StringComparer.Ordinal).ThenBy(g => g.Key.MessageSize).ThenBy(g => g.Key.Concurrency)
-            .ToList();
-        if (groups.Count == 0)
+        html.Append("<p class=\"note\">").Append(HtmlText.E(RunText.Statistic)).Append("</p>\n");
+        html.Append("<p class=\"note noise-floor\">").Append(HtmlText.E(analysis.NoiseFloorText)).Append(".</p>\n");
+        html.Append("<p class=\"note\">").Append(HtmlText.E(RunText.RankingNote)).Append("</p>\n");
+        if (analysis.Rankings.Count == 0)
         {
             html.Append("<p>No benchmark finished a variation.</p>\n");
         }
         else
         {
             html.Append("<div class=\"ranking\">\n");
-            foreach (var group in groups)
+            foreach (var ranking in analysis.Rankings)
             {
-                var ranked = group.OrderByDescending(r => r.RequestsPerSecond!.Median).ToList();
-                var best = ranked[0].RequestsPerSecond!.Median;
-                html.Append("<div>\n<h3>").Append(HtmlText.E($"{group.Key.Protocol}, {VariationResult.SizeLabel(group.Key.MessageSize)}, c={group.Key.Concurrency}")).Append("</h3>\n");
-                html.Append("<table class=\"rank\">\n<tr><th class=\"num\">#</th><th>Server</th><th class=\"num\">Requests/s</th><th>Relative</th><th class=\"num\">p99 ms</th></tr>\n");
-                for (var i = 0; i < ranked.Count; i++)
+                html.Append("<div>\n<h3>").Append(HtmlText.E(ranking.Title)).Append("</h3>\n");
+                html.Append("<table class=\"rank\">\n<tr><th class=\"num\">#</th><th>Server</th><th class=\"num\">Requests/s</th><th class=\"num\">x reference</th><th class=\"num\">p99 ms</th></tr>\n");
+                foreach (var entry in ranking.Entries)
                 {
-                    var row = ranked[i];
-                    var relative = best > 0 ? row.RequestsPerSecond!.Median / best : 0;
-                    html.Append("<tr class=\"rank-row\"><td class=\"num\">").Append(i + 1).Append("</td><td>")
-                        .Append(Swatch(palette, row.Benchmark.Server)).Append(HtmlText.E(row.Benchmark.Server));
-                    if (row.ClientBound)
+                    var row = entry.Row;
+                    var summary = row.Summary!;
+                    html.Append("<tr class=\"rank-row").Append(entry.Ranked.AtCeiling ? " ceiling" : string.Empty).Append("\"><td class=\"num\">").Append(HtmlText.E(entry.RankText)).Append("</td><td>")
+                        .Append(Swatch(palette, row.Benchmark.Server)).Append(HtmlText.E(Display(row)));
+                    Badges(html, row);
+                    html.Append("</td><td class=\"num\" title=\"95 % CI ").Append(HtmlText.E(Format.Interval(summary.RequestsPerSecond, Format.Rate))).Append("\">")
+                        .Append(HtmlText.E(Format.Rate(summary.RequestsPerSecond.Median))).Append("</td><td class=\"num\">");
+                    if (summary.ReferenceRatio is { } ratio)
                     {
-                        html.Append(" <span class=\"badge client-bound\" title=\"").Append(HtmlText.E(row.ClientBoundReason)).Append("\">client-bound</span>");
+                        html.Append("<span class=\"bar\" style=\"width:").Append(Math.Round(Math.Clamp(ratio.Median, 0, 1.5) * 80).ToString(CultureInfo.InvariantCulture)).Append("px\"></span>")
+                            .Append(HtmlText.E(Format.Fixed(ratio.Median, 3))).Append(" <span class=\"ci\">").Append(HtmlText.E(Format.Interval(ratio, v => Format.Fixed(v, 2)))).Append("</span>");
+                    }
+                    else
+                    {
+                        html.Append(row.Benchmark.Role == Core.Model.BenchmarkRole.Reference ? "reference" : "-");
                     }
 
-                    html.Append("</td><td class=\"num\">").Append(HtmlText.E(Format.Rate(row.RequestsPerSecond!.Median))).Append("</td><td class=\"num\">")
-                        .Append("<span class=\"bar\" style=\"width:").Append(Math.Round(relative * 120).ToString(CultureInfo.InvariantCulture)).Append("px\"></span>")
-                        .Append(HtmlText.E((relative * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %"))
-                        .Append("</td><td class=\"num\">").Append(HtmlText.E(row.Representative is { } r ? Format.Ms(r.Latency.P99) : "-")).Append("</td></tr>\n");
+                    html.Append("</td><td class=\"num\">").Append(HtmlText.E(Format.Ms(summary.P99Ms.Median))).Append("</td></tr>\n");
                 }
 
                 html.Append("</table>\n</div>\n");
@@ -175,6 +174,30 @@ internal static class HtmlReportBuilder
         }
 
         html.Append("</section>\n");
+    }
+
+    /// <summary>The benchmark's server, marked when it is the reference or its A/A arm.</summary>
+    private static string Display(ResultRow row) => row.Benchmark.Role switch
+    {
+        Core.Model.BenchmarkRole.Reference => row.Benchmark.Server + " (reference)",
+        Core.Model.BenchmarkRole.AaArm => row.Benchmark.Server + Core.Model.Benchmark.AaSuffix + " (A/A arm)",
+        _ => row.Benchmark.Server,
+    };
+
+    /// <summary>The cell's flags as badges, each with its reason as a tooltip.</summary>
+    private static void Badges(StringBuilder html, ResultRow row)
+    {
+        var flags = row.Flags;
+        if (flags.Unsteady)
+        {
+            html.Append(" <span class=\"badge unsteady\" title=\"").Append(HtmlText.E(flags.UnsteadyReason)).Append("\">unsteady</span>");
+        }
+
+        if (flags.ClientBound)
+        {
+            html.Append(" <span class=\"badge client-bound\" title=\"").Append(HtmlText.E(flags.ClientBoundReason)).Append("\">")
+                .Append(HtmlText.E(FlagText.Badges(flags).Last())).Append("</span>");
+        }
     }
 
     private static string Swatch(ServerPalette palette, string server) =>
@@ -231,24 +254,23 @@ internal static class HtmlReportBuilder
 
     private static void Details(StringBuilder html, IReadOnlyList<ResultRow> rows, ServerPalette palette)
     {
-        var corrected = rows.Any(r => r.CorrectedP99Ms is not null);
+        var corrected = rows.Any(r => r.Summary?.CorrectedP99Ms is not null);
         html.Append("<section id=\"details\">\n<h2>Details</h2>\n");
-        html.Append("<p class=\"note\">Requests/s: median over repeats, with its 95 % confidence interval when there are enough repeats. Latency (ms): the representative repeat, the one nearest the median.");
+        html.Append("<p class=\"note\">Every figure: the median over the cell's successful trials (each trial's own figures are in results.csv and run.json).");
         if (corrected)
         {
             html.Append(" Constant-rate runs: p99 measured from the actual send time (uncorrected) and from the intended send time (corrected for coordinated omission).");
         }
 
-        html.Append("</p>\n<div class=\"scroll\">\n<table class=\"details\">\n<tr><th>Benchmark</th><th>Variation</th><th>Status</th><th class=\"num\">Repeats</th><th class=\"num\">Requests/s</th><th class=\"num\">95 % CI</th><th class=\"num\">MiB/s</th>")
-            .Append("<th class=\"num\">Min</th><th class=\"num\">Mean</th><th class=\"num\">Max</th><th class=\"num\">Stddev</th><th class=\"num\">CV</th>")
-            .Append("<th class=\"num\">p50</th><th class=\"num\">p90</th><th class=\"num\">").Append(corrected ? "p99 uncorrected" : "p99").Append("</th>");
+        html.Append("</p>\n<div class=\"scroll\">\n<table class=\"details\">\n<tr><th>Benchmark</th><th>Variation</th><th>Status</th><th class=\"num\">Trials</th><th class=\"num\">Requests/s</th><th class=\"num\">95 % CI</th>")
+            .Append("<th class=\"num\">x reference</th><th class=\"num\">95 % CI</th><th class=\"num\">MiB/s</th><th class=\"num\">p50</th><th class=\"num\">").Append(corrected ? "p99 uncorrected" : "p99").Append("</th>");
         if (corrected)
         {
             html.Append("<th class=\"num\">p99 corrected</th>");
         }
 
-        html.Append("<th class=\"num\">p99.9</th><th class=\"num\">Errors</th><th>Notes</th></tr>\n");
-        var columns = corrected ? 19 : 18;
+        html.Append("<th class=\"num\">Errors</th><th>Notes</th></tr>\n");
+        var columns = corrected ? 14 : 13;
         foreach (var row in rows)
         {
             var status = StatusText.Of(row.Status);
@@ -260,36 +282,27 @@ internal static class HtmlReportBuilder
                 continue;
             }
 
-            var latency = row.Representative?.Latency;
+            var summary = row.Summary;
             html.Append("<td>").Append(HtmlText.E(row.VariationLabel)).Append("</td><td>").Append(row.Status == Status.Ok ? "ok" : $"<span class=\"badge {status}\">{HtmlText.E(status)}</span>").Append("</td>");
-            Num(html, row.Repeats.ToString(CultureInfo.InvariantCulture));
-            Num(html, row.RequestsPerSecond is { } rps ? Format.Rate(rps.Median) : "-");
-            Num(html, row.RequestsPerSecond is { Lower: { } lo, Upper: { } hi } ? $"{Format.Rate(lo)} – {Format.Rate(hi)}" : "-");
-            Num(html, row.Representative is { } rep ? Format.Fixed(rep.MiBPerSecond, 1) : "-");
-            Num(html, latency is null ? "-" : Format.Ms(latency.Min));
-            Num(html, latency is null ? "-" : Format.Ms(latency.Mean));
-            Num(html, latency is null ? "-" : Format.Ms(latency.Max));
-            Num(html, latency is null ? "-" : Format.Ms(latency.StdDev));
-            Num(html, latency is null ? "-" : Format.Fixed(latency.Cv, 2));
-            Num(html, latency is null ? "-" : Format.Ms(latency.P50));
-            Num(html, latency is null ? "-" : Format.Ms(latency.P90));
-            Num(html, latency is null ? "-" : Format.Ms(latency.P99));
+            Num(html, row.Trials.ToString(CultureInfo.InvariantCulture));
+            Num(html, summary is null ? "-" : Format.Rate(summary.RequestsPerSecond.Median));
+            Num(html, Format.Interval(summary?.RequestsPerSecond, Format.Rate));
+            Num(html, summary?.ReferenceRatio is { } ratio ? Format.Fixed(ratio.Median, 3) : "-");
+            Num(html, Format.Interval(summary?.ReferenceRatio, v => Format.Fixed(v, 3)));
+            Num(html, summary is null ? "-" : Format.Fixed(summary.MiBPerSecond.Median, 1));
+            Num(html, summary is null ? "-" : Format.Ms(summary.P50Ms.Median));
+            Num(html, summary is null ? "-" : Format.Ms(summary.P99Ms.Median));
             if (corrected)
             {
-                Num(html, row.CorrectedP99Ms is { } c ? Format.Ms(c) : "-");
+                Num(html, summary?.CorrectedP99Ms is { } c ? Format.Ms(c.Median) : "-");
             }
 
-            Num(html, latency is null ? "-" : Format.Ms(latency.P999));
             Num(html, row.Errors.ToString(CultureInfo.InvariantCulture));
             html.Append("<td>");
-            if (row.ClientBound)
-            {
-                html.Append("<span class=\"badge client-bound\" title=\"").Append(HtmlText.E(row.ClientBoundReason)).Append("\">client-bound</span> ");
-            }
-
+            Badges(html, row);
             if (row.Reason is not null)
             {
-                html.Append("<span class=\"reason\">").Append(HtmlText.E(row.Reason)).Append("</span>");
+                html.Append(" <span class=\"reason\">").Append(HtmlText.E(row.Reason)).Append("</span>");
             }
 
             html.Append("</td></tr>\n");

@@ -23,7 +23,8 @@ internal static class ReportCss
         .status-failed td, span.failed { color: var(--bad); }
         .status-skipped td, .status-cancelled td, span.skipped { color: var(--muted); }
         .badge { display: inline-block; font-size: .75rem; padding: 0 .4rem; border-radius: .6rem; border: 1px solid currentColor; white-space: nowrap; }
-        .badge.client-bound { color: var(--warn); }
+        .badge.client-bound, .badge.unsteady { color: var(--warn); }
+        .ci { color: var(--muted); font-size: .8em; }
         .badge.failed { color: var(--bad); }
         .badge.skipped, .badge.cancelled { color: var(--muted); }
         .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; margin-right: .35rem; vertical-align: -1px; }

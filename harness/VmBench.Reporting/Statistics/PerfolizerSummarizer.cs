@@ -1,37 +1,27 @@
 using Perfolizer.Mathematics.Common;
 using Perfolizer.Mathematics.QuantileEstimators;
 using Pragmastat;
-using VmBench.Core.Load;
 using VmBench.Core.Results;
 using VmBench.Core.Running;
 
 namespace VmBench.Reporting.Statistics;
 
 /// <summary>
-/// Summarizes repeats with Perfolizer: the sample median (Hyndman-Fan type 7, the classic median), its 95 %
+/// Summarizes trials with Perfolizer: the sample median (Hyndman-Fan type 7, the classic median), its 95 %
 /// confidence interval from the Harrell-Davis quantile estimator (Maritz-Jarrett standard error), and the spread.
-/// The interval needs at least <see cref="MinimumForInterval"/> repeats; with fewer it is left null.
+/// The interval needs at least <see cref="MinimumForInterval"/> trials; with fewer it is left null.
 /// </summary>
-public sealed class PerfolizerSummarizer : IVariationSummarizer
+public sealed class PerfolizerSummarizer : IEstimator
 {
     public const int MinimumForInterval = 3;
 
     public static PerfolizerSummarizer Instance { get; } = new();
 
-    public VariationSummary Summarize(IReadOnlyList<LoadResult> runs)
-    {
-        ArgumentNullException.ThrowIfNull(runs);
-        var ok = runs.Where(r => r.Succeeded).ToList();
-        if (ok.Count == 0)
-        {
-            throw new ArgumentException("no successful repeat to summarize", nameof(runs));
-        }
-
-        return new VariationSummary(Estimate(ok.Select(r => r.RequestsPerSecond)), Estimate(ok.Select(r => r.Latency.P99)));
-    }
+    /// <inheritdoc />
+    public Estimate Estimate(IReadOnlyList<double> samples) => Of(samples);
 
     /// <summary>Median, 95 % confidence interval (null below <see cref="MinimumForInterval"/> values) and spread of <paramref name="values"/>.</summary>
-    public static Estimate Estimate(IEnumerable<double> values)
+    public static Estimate Of(IEnumerable<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         var array = values.ToArray();

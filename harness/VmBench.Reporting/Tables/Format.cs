@@ -18,6 +18,10 @@ internal static class Format
         _ => value.ToString("0.000", s_invariant),
     };
 
+    /// <summary>"lower – upper" of an estimate's 95 % confidence interval, or "-" with too few trials for one.</summary>
+    public static string Interval(VmBench.Core.Results.Estimate? estimate, Func<double, string> format) =>
+        estimate is { Lower: { } lo, Upper: { } hi } ? $"{format(lo)} – {format(hi)}" : "-";
+
     public static string Fixed(double value, int decimals) => double.IsFinite(value) ? value.ToString("F" + decimals.ToString(s_invariant), s_invariant) : "-";
 
     /// <summary>Machine-readable (CSV): invariant numbers to 10 significant digits (stable across platforms), empty for none.</summary>

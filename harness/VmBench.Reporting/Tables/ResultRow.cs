@@ -1,36 +1,49 @@
 using VmBench.Core.Load;
 using VmBench.Core.Results;
-using VmBench.Core.Runtimes;
 
 namespace VmBench.Reporting.Tables;
 
 /// <summary>
-/// One row of the result tables: a benchmark x variation, or a benchmark alone when it has no variation
-/// (failed before measuring, or skipped). Latency figures come from the representative repeat: the one
-/// whose requests/s is nearest the median over repeats.
+/// One row of the result tables: a benchmark x cell, or a benchmark alone when it has no cell (failed before
+/// measuring, or skipped). Every figure is the cell summary's median over the same successful trials.
 /// </summary>
-internal sealed record ResultRow(
-    BenchmarkResult Benchmark,
-    VariationResult? Variation,
-    Status Status,
-    string? Reason,
-    Estimate? RequestsPerSecond,
-    Estimate? P99Ms,
-    LoadResult? Representative,
-    bool ClientBound,
-    string? ClientBoundReason)
+internal sealed record ResultRow(BenchmarkResult Benchmark, VariationResult? Variation, Status Status, string? Reason)
 {
-    public int Repeats => Variation?.Runs.Count(r => r.Succeeded) ?? 0;
+    public VariationSummary? Summary => Variation?.Summary;
+
+    public Estimate? RequestsPerSecond => Summary?.RequestsPerSecond;
+
+    public Estimate? P99Ms => Summary?.P99Ms;
+
+    /// <summary>Successful trials: the samples of every figure in the row.</summary>
+    public int Trials => Variation?.Runs.Count ?? 0;
 
     public string VariationLabel => Variation?.Label ?? string.Empty;
 
-    public ResourceUsage? Server => Variation?.Server;
+    public CellFlags Flags => Summary?.Flags ?? CellFlags.None;
 
-    /// <summary>Constant-rate mode: p99 from the intended send times (coordinated omission corrected).</summary>
-    public double? CorrectedP99Ms => Representative?.CorrectedLatency?.P99;
+    public bool ClientBound => Flags.ClientBound;
 
-    public double? IntendedRate => Representative?.IntendedRate;
+    public string? ClientBoundReason => Flags.ClientBoundReason;
 
-    /// <summary>Errors summed over repeats.</summary>
-    public long Errors => Variation?.Runs.Sum(r => r.Errors) ?? 0;
+    /// <summary>Constant-rate mode: requests/s planned.</summary>
+    public double? IntendedRate => Variation?.Runs.FirstOrDefault()?.IntendedRate;
+
+    /// <summary>Errors summed over trials.</summary>
+    public long Errors => Variation?.Trials.Sum(t => t.Result.Errors) ?? 0;
+
+    /// <summary>Median over trials of the server's CPU time per request; null when the runtime could not tell.</summary>
+    public double? ServerCpuMicrosPerRequest => Median(Variation?.Trials.Where(t => t.Result.Succeeded).Select(t => t.ServerCpuMicrosPerRequest));
+
+    /// <summary>The server's highest peak resident memory over the trials; null when the runtime could not tell.</summary>
+    public long? ServerPeakMemoryBytes => Variation?.Trials.Max(t => t.ServerPeakMemoryBytes);
+
+    /// <summary>For charts of a whole distribution (percentile spectrum, timeline): the trial whose requests/s is nearest the median.</summary>
+    public LoadResult? Representative => ResultRows.Representative(Variation?.Runs ?? [], RequestsPerSecond?.Median);
+
+    private static double? Median(IEnumerable<double?>? values)
+    {
+        var sorted = values?.Where(v => v is not null).Select(v => v!.Value).Order().ToArray() ?? [];
+        return sorted.Length == 0 ? null : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
 }

@@ -1,6 +1,5 @@
 using VmBench.Core.Load;
 using VmBench.Core.Results;
-using VmBench.Reporting.Statistics;
 
 namespace VmBench.Reporting.Tables;
 
@@ -15,7 +14,7 @@ internal static class ResultRows
         {
             if (benchmark.Variations.Count == 0)
             {
-                rows.Add(new ResultRow(benchmark, null, benchmark.Status, benchmark.Reason, null, null, null, false, null));
+                rows.Add(new ResultRow(benchmark, null, benchmark.Status, benchmark.Reason));
                 continue;
             }
 
@@ -32,16 +31,12 @@ internal static class ResultRows
     {
         ArgumentNullException.ThrowIfNull(benchmark);
         ArgumentNullException.ThrowIfNull(variation);
-        var runs = variation.Runs.Where(r => r.Succeeded).ToList();
-        var summary = variation.Summary ?? (runs.Count == 0 ? null : PerfolizerSummarizer.Instance.Summarize(runs));
-        var representative = Representative(runs, summary?.RequestsPerSecond.Median);
-        var bound = runs.FirstOrDefault(r => r.Client?.ClientBound == true);
-        var status = variation.Status == Status.Ok && benchmark.Status != Status.Ok && runs.Count == 0 ? benchmark.Status : variation.Status;
+        var status = variation.Status == Status.Ok && benchmark.Status != Status.Ok && variation.Runs.Count == 0 ? benchmark.Status : variation.Status;
         var reason = variation.Reason ?? (status == Status.Ok ? null : benchmark.Reason);
-        return new ResultRow(benchmark, variation, status, reason, summary?.RequestsPerSecond, summary?.P99Ms, representative, bound is not null, bound?.Client?.Reason);
+        return new ResultRow(benchmark, variation, status, reason);
     }
 
-    /// <summary>The successful repeat whose requests/s is nearest <paramref name="median"/> (the first on ties).</summary>
+    /// <summary>The successful trial whose requests/s is nearest <paramref name="median"/> (the first on ties).</summary>
     public static LoadResult? Representative(IReadOnlyList<LoadResult> runs, double? median)
     {
         ArgumentNullException.ThrowIfNull(runs);

@@ -129,7 +129,9 @@ public sealed class DockerRuntime : IServerRuntime
         }
 
         var number = Interlocked.Increment(ref _started);
-        var name = string.Create(CultureInfo.InvariantCulture, $"vmbench-{_options.RunId}-{launch.Benchmark.Name}-{number}");
+        // Docker names take [a-zA-Z0-9_.-]: the A/A arm's "@aa" becomes "-aa".
+        var safe = string.Concat(launch.Benchmark.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' ? c : '-'));
+        var name = string.Create(CultureInfo.InvariantCulture, $"vmbench-{_options.RunId}-{safe}-{number}");
         var labels = LeftoverSweeper.OwnerLabels(_options.RunId);
         labels[DockerLabels.Benchmark] = launch.Benchmark.Name;
         labels[DockerLabels.Server] = server.Id;

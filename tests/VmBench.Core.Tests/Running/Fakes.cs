@@ -14,6 +14,12 @@ internal sealed class FakeRuntime : IServerRuntime
 
     public Func<ServerManifest, BuildResult> Build { get; init; } = s => BuildResult.Built(s.Id + " built");
 
+    /// <summary>The address each started server gets (so a fake load can tell servers apart).</summary>
+    public Func<ServerLaunch, string>? AddressOf { get; init; }
+
+    /// <summary>CPU seconds a server adds between two usage readings.</summary>
+    public double CpuPerRead { get; init; }
+
     public Func<ServerLaunch, Exception?> StartFailure { get; init; } = _ => null;
 
     public string Name => "fake";
@@ -36,7 +42,7 @@ internal sealed class FakeRuntime : IServerRuntime
             throw failure;
         }
 
-        var server = new FakeServer(launch.Address);
+        var server = new FakeServer(AddressOf?.Invoke(launch) ?? launch.Address, CpuPerRead);
         Servers.Add(server);
         return Task.FromResult<IRunningServer>(server);
     }
@@ -44,7 +50,7 @@ internal sealed class FakeRuntime : IServerRuntime
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
-internal sealed class FakeServer(string address) : IRunningServer
+internal sealed class FakeServer(string address, double cpuPerRead) : IRunningServer
 {
     public string Address { get; } = address;
 
@@ -54,7 +60,14 @@ internal sealed class FakeServer(string address) : IRunningServer
 
     public string LogTail(int lines = 20) => "fake log line";
 
-    public Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken) => Task.FromResult<ResourceUsage?>(new ResourceUsage(1, 1000, 2000));
+    private double _cpu;
+
+    public Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken)
+    {
+        // Each reading adds cpuPerRead seconds; the fake measurement takes no wall time, so any CPU is "saturated".
+        _cpu += cpuPerRead;
+        return Task.FromResult<ResourceUsage?>(new ResourceUsage(_cpu, 1000, 2000));
+    }
 
     public Task<int?> StopAsync(CancellationToken cancellationToken) => Task.FromResult<int?>(0);
 
@@ -75,44 +88,11 @@ internal sealed class FakeLoad(Func<LoadSpec, int, CancellationToken, LoadResult
         return Task.FromResult(measure(spec, Calls++, cancellationToken));
     }
 
-    public static LoadResult Result(double rps, string? failure = null)
+    public static LoadResult Result(double rps, string? failure = null, double[]? timeline = null, bool clientBound = false)
     {
         var latency = new LatencySummary(100, 0.1, 0.2, 1, 0.05, 0.25, 0.15, 0.2, 0.25, 0.3, 0.5, 0.9, 1, [new PercentilePoint(50, 0.2)]);
-        return new LoadResult((long)rps, (long)rps, (long)rps * 1024, 1, rps, rps / 1024, latency, null, null, 0, failure, [new TimelineSample(0, rps, 0.5)], null, null);
-    }
-}
-
-internal sealed class SilentObserver : IRunObserver
-{
-    public void RunStarting(RunPlan plan, string runtime)
-    {
-    }
-
-    public void BenchmarkStarting(Benchmark benchmark, int index, int count, TimeSpan timeLeft)
-    {
-    }
-
-    public void Note(Benchmark benchmark, string message)
-    {
-    }
-
-    public void VariationStarting(Benchmark benchmark, string label, int repeat, int repeats)
-    {
-    }
-
-    public void LoadProgress(Benchmark benchmark, LoadProgress progress)
-    {
-    }
-
-    public void VariationFinished(Benchmark benchmark, VariationResult variation)
-    {
-    }
-
-    public void BenchmarkFinished(BenchmarkResult result)
-    {
-    }
-
-    public void RunFinished(RunResult result)
-    {
+        var seconds = (timeline ?? [rps]).Select((v, i) => new TimelineSample(i, v, 0.5)).ToArray();
+        var client = new ClientUsage(1, clientBound ? 0.97 : 0.5, 10, clientBound, clientBound ? "client CPU at 97 % of 1 core" : null);
+        return new LoadResult((long)rps, (long)rps, (long)rps * 1024, 1, rps, rps / 1024, latency, null, null, 0, failure, seconds, client, null);
     }
 }

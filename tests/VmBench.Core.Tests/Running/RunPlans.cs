@@ -8,7 +8,8 @@ namespace VmBench.Core.Tests.Running;
 
 internal static class RunPlans
 {
-    public static RunPlan For(TempServers servers, string output, int repeat = 1, params string[] ids)
+    /// <summary>The given tcpecho servers x (1 KiB, 10 KiB) x (c=10, c=100), <paramref name="trials"/> trials, no warm-up, no reference.</summary>
+    public static RunPlan For(TempServers servers, string output, int trials = 1, params string[] ids)
     {
         foreach (var id in ids)
         {
@@ -16,8 +17,17 @@ internal static class RunPlans
         }
 
         var benchmarks = ServerCatalog.Discover(servers.Root).Benchmarks;
-        var config = new RunConfig([], "fake", [10, 100], [1024, 10240], 1, 0, repeat, null, false, [1], [0], 5, 5, output);
+        var config = new RunConfig([], "fake", [10, 100], [1024, 10240], 1, trials, 42, null, false, new WarmupPolicy(0, 0, 4, 5), 0, null, false, [1], [0], 5, 5, output);
         var environment = new RunEnvironment("host", "os", "kernel", "cpu", 2, ".NET", "1.0", new Dictionary<string, string> { ["libuv"] = "1.44.2" });
         return new RunPlan(benchmarks, config, "vmbench run", environment);
+    }
+
+    /// <summary>As <see cref="For"/>, with the first id as the reference (and optionally its A/A arm).</summary>
+    public static RunPlan WithReference(TempServers servers, string output, int trials, bool aa, string reference, params string[] ids)
+    {
+        var plan = For(servers, output, trials, [reference, .. ids]);
+        var arms = ReferenceArms.Add(plan.Benchmarks, plan.Benchmarks, reference, aa);
+        Assert.Null(arms.Error);
+        return plan with { Benchmarks = arms.Benchmarks, Config = plan.Config with { Reference = reference, Aa = aa } };
     }
 }

@@ -3,6 +3,7 @@ using VmBench.Core.Results;
 using VmBench.Core.Runtimes;
 using VmBench.Core.Running;
 using VmBench.Core.Tests.Catalog;
+using VmBench.Testing;
 
 namespace VmBench.Core.Tests.Running;
 
@@ -12,53 +13,140 @@ public sealed class RunnerTests : IDisposable
     private readonly string _output = Path.Combine(Path.GetTempPath(), "vmbench-runner-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Measures_every_variation_and_writes_run_json_after_each()
+    public async Task Every_trial_measures_every_cell_once_in_its_own_order_and_run_json_is_written_after_each()
     {
-        var plan = RunPlans.For(_servers, _output, 1, "alpha", "beta");
+        var plan = RunPlans.For(_servers, _output, 3, "alpha", "beta");
         var seen = new List<int>();
-        var load = new FakeLoad((spec, call, _) =>
+        var load = new FakeLoad((_, call, _) =>
         {
-            // What is on disk when a measurement starts: every earlier variation of this benchmark is already saved.
-            var onDisk = RunJson.Read(plan.RunJsonPath);
-            seen.Add(onDisk.Benchmarks.Sum(b => b.Variations.Count));
+            // What is on disk when a measurement starts: every earlier measurement is already saved.
+            seen.Add(RunJson.Read(plan.RunJsonPath).Benchmarks.Sum(b => b.Variations.Sum(v => v.Trials.Count)));
             return FakeLoad.Result(1000 + call);
         });
         var runtime = new FakeRuntime();
+        var observer = new RecordingObserver();
 
-        var run = await new Runner(runtime, load, new SilentObserver(), new MedianSummarizer()).RunAsync(plan, CancellationToken.None);
+        var run = await new Runner(runtime, load, observer, new MedianEstimator()).RunAsync(plan, CancellationToken.None);
 
         Assert.Equal(RunStatus.Completed, run.Status);
         Assert.Equal(["tcpecho-alpha", "tcpecho-beta"], run.Benchmarks.Select(b => b.Name));
-        Assert.All(run.Benchmarks, b => Assert.Equal(4, b.Variations.Count));
-        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7], seen);
+        Assert.All(run.Benchmarks.SelectMany(b => b.Variations), v => Assert.Equal([1, 2, 3], v.Trials.Select(t => t.Trial)));
+        Assert.Equal(Enumerable.Range(0, 24), seen);
+        var trials = observer.Measurements.Chunk(8).ToArray();
+        Assert.Equal(3, trials.Length);
+        Assert.All(trials, t => Assert.Equal(8, t.Select(m => m[3..]).Distinct().Count()));
+        Assert.NotEqual(trials[0].Select(m => m[3..]), trials[1].Select(m => m[3..]));
+        Assert.Equal(2, runtime.Servers.Count); // one server per benchmark, up for the whole run
         Assert.All(runtime.Servers, s => Assert.True(s.Disposed));
-        var reread = RunJson.Read(_output);
-        Assert.Equal(run.Benchmarks.SelectMany(b => b.Variations).Select(v => v.Summary!.RequestsPerSecond.Median), reread.Benchmarks.SelectMany(b => b.Variations).Select(v => v.Summary!.RequestsPerSecond.Median));
-        Assert.Equal("1.44.2", reread.Environment.NativeLibraries["libuv"]);
         Assert.Equal([1024, 1024, 10240, 10240], run.Benchmarks[0].Variations.Select(v => v.MessageSize));
+        Assert.Equal("1.44.2", RunJson.Read(_output).Environment.NativeLibraries["libuv"]);
     }
 
     [Fact]
-    public async Task Each_benchmark_records_the_environment_its_manifest_gives_the_server()
+    public async Task The_same_seed_gives_the_same_schedule()
     {
-        _servers.Add("tuned", TempServers.Valid("tuned", "\"echo\"", "\"tcp\"").Replace(
-            "\"build\":", "\"run\": { \"env\": { \"B_SETTING\": \"2\", \"A_SETTING\": \"x y\" } },\n  \"build\":", StringComparison.Ordinal), "Test.csproj");
-        var plan = RunPlans.For(_servers, _output, 1, "plain");
-        var load = new FakeLoad((_, _, _) => FakeLoad.Result(500));
+        async Task<List<string>> Schedule(int seed)
+        {
+            var output = _output + "-" + seed + "-" + Guid.NewGuid().ToString("N");
+            var plan = RunPlans.For(_servers, output, 2);
+            plan = plan with { Config = plan.Config with { Seed = seed } };
+            var observer = new RecordingObserver();
+            await new Runner(new FakeRuntime(), new FakeLoad((_, _, _) => FakeLoad.Result(100)), observer, new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+            Directory.Delete(output, recursive: true);
+            return observer.Measurements;
+        }
 
-        var run = await new Runner(new FakeRuntime(), load, new SilentObserver(), new MedianSummarizer()).RunAsync(plan, CancellationToken.None);
+        RunPlans.For(_servers, _output, 2, "alpha", "beta", "gamma");
 
-        var reread = RunJson.Read(_output);
-        var tuned = reread.Benchmarks.Single(b => b.Server == "tuned");
-        Assert.Equal(["A_SETTING=x y", "B_SETTING=2"], tuned.ServerEnvironment!.Select(e => $"{e.Key}={e.Value}"));
-        Assert.Null(reread.Benchmarks.Single(b => b.Server == "plain").ServerEnvironment);
-        Assert.Equal(Status.Ok, run.Benchmarks.Single(b => b.Server == "tuned").Status);
+        Assert.Equal(await Schedule(7), await Schedule(7));
+        Assert.NotEqual(await Schedule(7), await Schedule(8));
+    }
+
+    [Fact]
+    public async Task Each_cell_is_paired_with_the_reference_in_the_same_trial()
+    {
+        var plan = RunPlans.WithReference(_servers, _output, 3, aa: true, "ref", "fast");
+        var load = new FakeLoad((spec, call, _) => FakeLoad.Result(spec.Address.EndsWith(":1", StringComparison.Ordinal) ? 1000 : 500));
+        var runtime = new FakeRuntime { AddressOf = l => l.Benchmark.Role == BenchmarkRole.Reference ? "127.0.0.1:1" : "127.0.0.1:2" };
+
+        var run = await new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        Assert.Equal(["tcpecho-ref", "tcpecho-fast", "tcpecho-ref@aa"], run.Benchmarks.Select(b => b.Name));
+        Assert.Equal([BenchmarkRole.Reference, BenchmarkRole.Measured, BenchmarkRole.AaArm], run.Benchmarks.Select(b => b.Role));
+        var fast = run.Benchmarks[1].Variations[0].Summary!;
+        Assert.Equal("tcpecho-ref", fast.Reference);
+        Assert.Equal([0.5, 0.5, 0.5], fast.ReferenceRatios);
+        Assert.Equal(0.5, fast.ReferenceRatio!.Median);
+        Assert.Null(run.Benchmarks[0].Variations[0].Summary!.ReferenceRatio);
+        Assert.Equal("tcpecho-ref", run.Benchmarks[2].Variations[0].Summary!.Reference);
+    }
+
+    [Fact]
+    public async Task Warm_up_runs_until_the_throughput_is_steady_and_is_recorded()
+    {
+        var plan = RunPlans.For(_servers, _output, 1, "jit", "never");
+        plan = plan with { Config = plan.Config with { DurationSeconds = 2, Warmup = new WarmupPolicy(3, 12, 4, 5) } };
+        double[] ramp = [60_000, 80_000, 100_000, 115_000];
+        var steps = new Dictionary<string, int>();
+        var runtime = new FakeRuntime { AddressOf = l => l.Benchmark.Server.Id == "jit" ? "127.0.0.1:1" : "127.0.0.1:2" };
+        var load = new FakeLoad((spec, _, _) =>
+        {
+            if (spec.Duration != TimeSpan.FromSeconds(1) || spec.Concurrency != 100)
+            {
+                return FakeLoad.Result(125_000);
+            }
+
+            var step = steps[spec.Address] = steps.GetValueOrDefault(spec.Address) + 1;
+            // "jit" ramps up for 4 s as it tiers up, then stays at 125k; "never" alternates by 20 %.
+            return FakeLoad.Result(spec.Address.EndsWith(":1", StringComparison.Ordinal) ? (step <= ramp.Length ? ramp[step - 1] : 125_000) : (step % 2 == 0 ? 100_000 : 120_000));
+        });
+
+        var run = await new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        var jit = run.Benchmarks.Single(b => b.Server == "jit");
+        Assert.True(jit.Warmup!.Steady);
+        Assert.Equal(8, jit.Warmup.Seconds); // the window that still holds the end of the ramp drifts by 7 %: steady once 4 s sit on the plateau
+        Assert.All(jit.Variations, v => Assert.False(v.Summary!.Flags.Unsteady));
+        var never = run.Benchmarks.Single(b => b.Server == "never");
+        Assert.False(never.Warmup!.Steady);
+        Assert.Equal(12, never.Warmup.Seconds);
+        Assert.All(never.Variations, v => Assert.True(v.Summary!.Flags.Unsteady));
+        Assert.Contains("not steady after 12 s", never.Variations[0].Summary!.Flags.UnsteadyReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_measurement_that_trends_is_flagged_unsteady()
+    {
+        var plan = RunPlans.For(_servers, _output, 1, "alpha");
+        plan = plan with { Config = plan.Config with { DurationSeconds = 3 } };
+        var load = new FakeLoad((_, call, _) => call == 0 ? FakeLoad.Result(1000, timeline: [800, 1000, 1200]) : FakeLoad.Result(1000, timeline: [1000, 990, 1010]));
+
+        var run = await new Runner(new FakeRuntime(), load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        var cells = run.Benchmarks.Single().Variations;
+        var trended = Assert.Single(cells, v => v.Trials[0].TrendPercent is not null);
+        Assert.Equal(40, trended.Trials[0].TrendPercent!.Value, 6);
+        Assert.Contains("trended +40 %", trended.Summary!.Flags.UnsteadyReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Client_bound_says_which_side_saturated()
+    {
+        var plan = RunPlans.For(_servers, _output, 1, "alpha");
+        var runtime = new FakeRuntime { CpuPerRead = 1.0 }; // the server uses one CPU second per second of wall time: saturated
+        var load = new FakeLoad((_, _, _) => FakeLoad.Result(1000, clientBound: true));
+
+        var run = await new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        var flags = run.Benchmarks.Single().Variations[0].Summary!.Flags;
+        Assert.True(flags.ClientBound);
+        Assert.Equal("client and server", flags.Saturated);
     }
 
     [Fact]
     public async Task A_failed_benchmark_is_recorded_with_its_reason_and_the_others_still_run()
     {
-        var plan = RunPlans.For(_servers, _output, 1, "alpha", "beta", "gamma");
+        var plan = RunPlans.For(_servers, _output, 2, "alpha", "beta", "gamma");
         var runtime = new FakeRuntime
         {
             StartFailure = l => l.Benchmark.Server.Id == "alpha" ? ServerStartException.WithLog("the server exited before it was ready", "bind: address in use") : null,
@@ -66,22 +154,24 @@ public sealed class RunnerTests : IDisposable
         };
         var load = new FakeLoad((_, _, _) => FakeLoad.Result(500));
 
-        var run = await new Runner(runtime, load, new SilentObserver(), new MedianSummarizer()).RunAsync(plan, CancellationToken.None);
+        var run = await new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
 
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Equal([Status.Failed, Status.Ok, Status.Skipped], run.Benchmarks.Select(b => b.Status));
         Assert.Contains("address in use", run.Benchmarks[0].Reason, StringComparison.Ordinal);
         Assert.Equal("skipped: apt-get install gamma", run.Benchmarks[2].Reason);
-        Assert.Equal(4, run.Benchmarks[1].Variations.Count);
+        Assert.All(run.Benchmarks[1].Variations, v => Assert.Equal(2, v.Runs.Count));
     }
 
     [Fact]
     public async Task An_unexpected_error_fails_only_its_benchmark_and_keeps_what_it_measured()
     {
         var plan = RunPlans.For(_servers, _output, 1, "alpha", "beta");
-        var load = new FakeLoad((_, call, _) => call == 1 ? throw new HttpRequestException("the Docker engine went away") : FakeLoad.Result(1000));
+        var runtime = new FakeRuntime { AddressOf = l => l.Benchmark.Server.Id == "alpha" ? "127.0.0.1:1" : "127.0.0.1:2" };
+        var alphaCalls = 0;
+        var load = new FakeLoad((spec, _, _) => spec.Address.EndsWith(":1", StringComparison.Ordinal) && ++alphaCalls == 2 ? throw new HttpRequestException("the Docker engine went away") : FakeLoad.Result(1000));
 
-        var run = await new Runner(new FakeRuntime(), load, new SilentObserver(), new MedianSummarizer()).RunAsync(plan, CancellationToken.None);
+        var run = await new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
 
         Assert.Equal([Status.Failed, Status.Ok], run.Benchmarks.Select(b => b.Status));
         Assert.Equal("unexpected error: HttpRequestException: the Docker engine went away", run.Benchmarks[0].Reason);
@@ -90,30 +180,33 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_payload_mismatch_fails_the_variation_and_is_never_counted()
+    public async Task A_payload_mismatch_fails_the_cell_is_never_counted_and_the_cell_is_not_measured_again()
     {
         var plan = RunPlans.For(_servers, _output, 3, "alpha");
-        var load = new FakeLoad((_, call, _) => call == 4 ? FakeLoad.Result(900, "payload mismatch on connection 3") : FakeLoad.Result(1000));
+        var load = new FakeLoad((spec, call, _) => spec.MessageSize == 10240 && spec.Concurrency == 10 ? FakeLoad.Result(900, "payload mismatch on connection 3") : FakeLoad.Result(1000));
 
-        var run = await new Runner(new FakeRuntime(), load, new SilentObserver(), new MedianSummarizer()).RunAsync(plan, CancellationToken.None);
+        var run = await new Runner(new FakeRuntime(), load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
 
         var benchmark = Assert.Single(run.Benchmarks);
         Assert.Equal(Status.Failed, benchmark.Status);
-        var failed = benchmark.Variations[1];
+        var failed = benchmark.Variations.Single(v => v.MessageSize == 10240 && v.Concurrency == 10);
         Assert.Equal(Status.Failed, failed.Status);
-        Assert.Equal("payload mismatch on connection 3", failed.Reason);
-        Assert.Single(failed.Runs); // the repeat before the mismatch; the mismatched one is not kept
-        Assert.Equal(Status.Ok, benchmark.Variations[2].Status);
+        Assert.Equal("trial 1: payload mismatch on connection 3", failed.Reason);
+        Assert.Single(failed.Trials);
+        Assert.Empty(failed.Runs);
+        Assert.Null(failed.Summary);
+        Assert.All(benchmark.Variations.Where(v => v != failed), v => Assert.Equal(3, v.Runs.Count));
     }
 
     [Fact]
     public async Task A_server_that_dies_mid_run_fails_its_benchmark_with_its_log_and_the_run_goes_on()
     {
-        var plan = RunPlans.For(_servers, _output, 1, "alpha", "beta");
-        var runtime = new FakeRuntime();
-        var load = new FakeLoad((spec, call, _) =>
+        var plan = RunPlans.For(_servers, _output, 2, "alpha", "beta");
+        var runtime = new FakeRuntime { AddressOf = l => l.Benchmark.Server.Id == "alpha" ? "127.0.0.1:1" : "127.0.0.1:2" };
+        var alphaCalls = 0;
+        var load = new FakeLoad((spec, _, _) =>
         {
-            if (call == 1)
+            if (spec.Address.EndsWith(":1", StringComparison.Ordinal) && ++alphaCalls == 3)
             {
                 runtime.Servers[0].HasExited = true;
             }
@@ -121,25 +214,27 @@ public sealed class RunnerTests : IDisposable
             return FakeLoad.Result(1000);
         });
 
-        var run = await new Runner(runtime, load, new SilentObserver(), new MedianSummarizer()).RunAsync(plan, CancellationToken.None);
+        var run = await new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
 
         Assert.Equal(Status.Failed, run.Benchmarks[0].Status);
         Assert.Contains("exited during the measurement", run.Benchmarks[0].Reason, StringComparison.Ordinal);
         Assert.Contains("fake log line", run.Benchmarks[0].Reason, StringComparison.Ordinal);
-        Assert.Equal(2, run.Benchmarks[0].Variations.Count);
+        Assert.Equal(2, run.Benchmarks[0].Variations.Sum(v => v.Runs.Count));
+        Assert.Equal(3, run.Benchmarks[0].Variations.Sum(v => v.Trials.Count));
         Assert.Equal(Status.Ok, run.Benchmarks[1].Status);
     }
 
     [Fact]
-    public async Task Cancellation_keeps_what_was_measured_and_stops_the_server()
+    public async Task Cancellation_between_trials_keeps_every_finished_trial_and_stops_every_server()
     {
-        var plan = RunPlans.For(_servers, _output, 1, "alpha", "beta");
+        var plan = RunPlans.For(_servers, _output, 3, "alpha", "beta");
         using var cts = new CancellationTokenSource();
         var runtime = new FakeRuntime();
         var load = new FakeLoad((_, call, _) =>
         {
-            if (call == 2)
+            if (call == 8)
             {
+                // The first measurement of trial 2: Ctrl-C.
                 cts.Cancel();
                 throw new OperationCanceledException(cts.Token);
             }
@@ -147,12 +242,14 @@ public sealed class RunnerTests : IDisposable
             return FakeLoad.Result(1000);
         });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Runner(runtime, load, new SilentObserver(), new MedianSummarizer()).RunAsync(plan, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, cts.Token));
 
         var saved = RunJson.Read(plan.RunJsonPath);
         Assert.Equal(RunStatus.Cancelled, saved.Status);
-        Assert.Equal(2, saved.Benchmarks.Single().Variations.Count);
-        Assert.True(Assert.Single(runtime.Servers).Disposed);
+        Assert.All(saved.Benchmarks, b => Assert.Equal(Status.Cancelled, b.Status));
+        Assert.All(saved.Benchmarks.SelectMany(b => b.Variations), v => Assert.Equal([1], v.Trials.Select(t => t.Trial)));
+        Assert.Equal(8, saved.Benchmarks.Sum(b => b.Variations.Count));
+        Assert.All(runtime.Servers, s => Assert.True(s.Disposed));
     }
 
     [Fact]
@@ -162,10 +259,25 @@ public sealed class RunnerTests : IDisposable
         var plan = RunPlans.For(_servers, _output, 1);
         var runtime = new FakeRuntime();
 
-        var run = await new Runner(runtime, new FakeLoad((_, _, _) => FakeLoad.Result(100)), new SilentObserver(), new MedianSummarizer()).RunAsync(plan, CancellationToken.None);
+        var run = await new Runner(runtime, new FakeLoad((_, _, _) => FakeLoad.Result(100)), new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
 
         Assert.Equal(3, run.Benchmarks.Count);
         Assert.Equal(["multi"], runtime.Builds);
+    }
+
+    [Fact]
+    public async Task Each_benchmark_records_the_environment_its_manifest_gives_the_server()
+    {
+        _servers.Add("tuned", TempServers.Valid("tuned", "\"echo\"", "\"tcp\"").Replace(
+            "\"build\":", "\"run\": { \"env\": { \"B_SETTING\": \"2\", \"A_SETTING\": \"x y\" } },\n  \"build\":", StringComparison.Ordinal), "Test.csproj");
+        var plan = RunPlans.For(_servers, _output, 1, "plain");
+
+        var run = await new Runner(new FakeRuntime(), new FakeLoad((_, _, _) => FakeLoad.Result(500)), new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        var reread = RunJson.Read(_output);
+        Assert.Equal(["A_SETTING=x y", "B_SETTING=2"], reread.Benchmarks.Single(b => b.Server == "tuned").ServerEnvironment!.Select(e => $"{e.Key}={e.Value}"));
+        Assert.Null(reread.Benchmarks.Single(b => b.Server == "plain").ServerEnvironment);
+        Assert.Equal(Status.Ok, run.Benchmarks.Single(b => b.Server == "tuned").Status);
     }
 
     [Fact]
@@ -180,12 +292,12 @@ public sealed class RunnerTests : IDisposable
             return FakeLoad.Result(spec.Rate ?? 10_000);
         });
 
-        var run = await new Runner(new FakeRuntime(), load, new SilentObserver(), new MedianSummarizer()).RunAsync(plan, CancellationToken.None);
+        var run = await new Runner(new FakeRuntime(), load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
 
         var sweep = Assert.Single(run.Benchmarks).Sweep;
         Assert.Equal(Runner.SweepFractions, sweep.Select(s => s.Fraction));
         Assert.Equal([1_000, 2_500, 5_000, 7_500, 9_000, 10_000, 11_000, 12_000], sweep.Select(s => Math.Round(s.OfferedRate)));
-        Assert.Equal(4 + 8, rates.Count); // the variations (closed loop), then one constant-rate run per step
+        Assert.Equal(4 + 8, rates.Count); // the cells (closed loop), then one constant-rate run per step
         Assert.All(rates.Take(4), r => Assert.Null(r));
         Assert.Equal(8, RunJson.Read(_output).Benchmarks.Single().Sweep.Count);
     }

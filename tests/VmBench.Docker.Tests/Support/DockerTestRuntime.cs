@@ -39,7 +39,7 @@ public static class DockerTestRuntime
 
     public static Benchmark Benchmark(string id, Protocol protocol) => new(Server(id), protocol);
 
-    public static RunPlan Plan(IReadOnlyList<Benchmark> benchmarks, double duration = 1, double warmup = 0.3, int[]? sizes = null)
+    public static RunPlan Plan(IReadOnlyList<Benchmark> benchmarks, double duration = 1, double warmup = 2, int[]? sizes = null)
     {
         var output = Directory.CreateTempSubdirectory("vmbench-docker-test-").FullName;
         var config = new RunConfig(
@@ -48,8 +48,12 @@ public static class DockerTestRuntime
             [4],
             sizes ?? [1024],
             duration,
-            warmup,
             1,
+            42,
+            null,
+            false,
+            new WarmupPolicy(Math.Min(warmup, 1), warmup, Math.Min(4, (int)warmup), 50),
+            0.2,
             null,
             false,
             [1],

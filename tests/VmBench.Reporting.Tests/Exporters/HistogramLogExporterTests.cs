@@ -20,14 +20,14 @@ public sealed class HistogramLogExporterTests
         var run = SampleRuns.Typical();
         var first = run.Benchmarks.First(b => b.Variations.Count > 0);
         var variation = first.Variations[0];
-        var withLog = variation with { Runs = [variation.Runs[0] with { HistogramLog = log }] };
+        var withLog = variation with { Trials = [variation.Trials[0] with { Result = variation.Trials[0].Result with { HistogramLog = log } }] };
         run = run with { Benchmarks = [first with { Variations = [withLog] }] };
         using var directory = new TempDirectory();
 
         var files = await new HistogramLogExporter().ExportAsync(run, directory.Path, CancellationToken.None);
 
         var file = Assert.Single(files);
-        Assert.Equal($"{first.Name}-{variation.MessageSize}b-c{variation.Concurrency}-r1.hlog", Path.GetFileName(file));
+        Assert.Equal($"{first.Name}-{variation.MessageSize}b-c{variation.Concurrency}-t1.hlog", Path.GetFileName(file));
         await using var stream = File.OpenRead(file);
         var read = new HistogramLogReader(stream).ReadHistograms().ToArray();
         var back = Assert.Single(read);

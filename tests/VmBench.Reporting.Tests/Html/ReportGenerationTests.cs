@@ -46,7 +46,7 @@ public sealed partial class ReportGenerationTests
         Assert.Contains("python3 not found (install python3)", html, StringComparison.Ordinal);
         Assert.Contains("payload mismatch at byte 17", html, StringComparison.Ordinal);
         Assert.Contains("Native library: libuv", html, StringComparison.Ordinal);
-        Assert.Contains("vmbench run --benchmarks tcpecho-.* --repeat 3", html, StringComparison.Ordinal);
+        Assert.Contains("vmbench run --benchmarks tcpecho-.* --trials 3", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using VmBench.Core.Results;
+using VmBench.Core.Running;
 using VmBench.Reporting.Statistics;
 using VmBench.Reporting.Tests.Support;
 
@@ -8,7 +10,7 @@ public sealed class PerfolizerSummarizerTests
     [Fact]
     public void Median_confidence_interval_and_spread_over_repeats()
     {
-        var estimate = PerfolizerSummarizer.Estimate([100, 101, 99, 100.5, 99.5]);
+        var estimate = PerfolizerSummarizer.Of([100, 101, 99, 100.5, 99.5]);
 
         Assert.Equal(100, estimate.Median, 9);
         Assert.NotNull(estimate.Lower);
@@ -25,7 +27,7 @@ public sealed class PerfolizerSummarizerTests
     [InlineData(2)]
     public void Too_few_repeats_have_no_interval(int n)
     {
-        var estimate = PerfolizerSummarizer.Estimate(Enumerable.Range(0, n).Select(i => 100.0 + i));
+        var estimate = PerfolizerSummarizer.Of(Enumerable.Range(0, n).Select(i => 100.0 + i));
 
         Assert.Null(estimate.Lower);
         Assert.Null(estimate.Upper);
@@ -33,16 +35,21 @@ public sealed class PerfolizerSummarizerTests
     }
 
     [Fact]
-    public void Summarizes_requests_per_second_and_p99()
+    public void A_cell_summary_is_the_median_of_every_figure_over_the_same_trials()
     {
         var run = new RunBuilder().Benchmark("sockets", b => b.Variation(64, 10, 10_000, repeats: 5)).Build();
-        var runs = run.Benchmarks[0].Variations[0].Runs;
+        var variation = run.Benchmarks[0].Variations[0];
+        var runs = variation.Runs;
 
-        var summary = PerfolizerSummarizer.Instance.Summarize(runs);
+        var summary = new CellSummarizer(PerfolizerSummarizer.Instance).Summarize(variation.Trials, new WarmupResult(4, true, [1, 1, 1, 1], 0, 0), null)!;
 
         Assert.Equal(5, summary.RequestsPerSecond.N);
         Assert.InRange(summary.RequestsPerSecond.Median, 9_900, 10_100);
         Assert.Equal(runs.Select(r => r.Latency.P99).Order().ElementAt(2), summary.P99Ms.Median, 9);
+        Assert.Equal(runs.Select(r => r.MiBPerSecond).Order().ElementAt(2), summary.MiBPerSecond.Median, 9);
+        Assert.Equal(runs.Select(r => r.Latency.P50).Order().ElementAt(2), summary.P50Ms.Median, 9);
         Assert.NotNull(summary.P99Ms.Lower);
+        Assert.Null(summary.ReferenceRatio);
+        Assert.False(summary.Flags.Unsteady);
     }
 }

@@ -1,11 +1,13 @@
 using VmBench.Core.Load;
 using VmBench.Core.Results;
+using VmBench.Core.Model;
 using VmBench.Core.Runtimes;
+using VmBench.Core.Running;
 using VmBench.Reporting.Statistics;
 
 namespace VmBench.Reporting.Tests.Support;
 
-/// <summary>Builds synthetic, deterministic runs: figures derive from the requests/s asked for, with a fixed "noise" pattern across repeats.</summary>
+/// <summary>Builds synthetic, deterministic runs: figures derive from the requests/s asked for, with a fixed "noise" pattern across trials.</summary>
 internal sealed class RunBuilder
 {
     private static readonly double[] s_noisePattern = [0.0, 0.6, -0.5, 0.9, -0.8, 0.3, -0.2, 0.7, -0.6, 0.1];
@@ -16,6 +18,10 @@ internal sealed class RunBuilder
     private DateTimeOffset _date = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
     private double? _rate;
     private int _repeat = 1;
+
+    private static readonly CellSummarizer s_summarizer = new(PerfolizerSummarizer.Instance);
+
+    private static readonly WarmupResult s_steady = new(4, true, [1, 1, 1, 1], 0, 0);
 
     public RunBuilder At(DateTimeOffset date)
     {
@@ -45,13 +51,13 @@ internal sealed class RunBuilder
 
     public RunBuilder Failed(string server, string reason, string protocol = "tcpecho", string? title = null)
     {
-        _benchmarks.Add(new BenchmarkResult($"{protocol}-{server}", server, title ?? server, "loop-" + server, "C#", protocol, Status.Failed, reason, [], []));
+        _benchmarks.Add(new BenchmarkResult($"{protocol}-{server}", server, title ?? server, "loop-" + server, "C#", protocol, BenchmarkRole.Measured, Status.Failed, reason, null, [], []));
         return this;
     }
 
     public RunBuilder Skipped(string server, string reason, string protocol = "tcpecho")
     {
-        _benchmarks.Add(new BenchmarkResult($"{protocol}-{server}", server, server, "loop-" + server, "C#", protocol, Status.Skipped, reason, [], []));
+        _benchmarks.Add(new BenchmarkResult($"{protocol}-{server}", server, server, "loop-" + server, "C#", protocol, BenchmarkRole.Measured, Status.Skipped, reason, null, [], []));
         return this;
     }
 
@@ -64,11 +70,11 @@ internal sealed class RunBuilder
             RunResult.ToolName,
             _date,
             _benchmarks.Any(b => b.Status == Status.Failed) ? RunStatus.Failed : RunStatus.Completed,
-            "vmbench run --benchmarks tcpecho-.* --repeat " + _repeat,
+            "vmbench run --benchmarks tcpecho-.* --trials " + _repeat,
             "local",
             new Dictionary<string, string> { ["engine"] = "processes" },
             new RunEnvironment("bench-host", "Debian GNU/Linux 13", "6.12.0", "Test CPU @ 3.0GHz", 2, ".NET 10.0.0", "0.1.0-test", new Dictionary<string, string> { ["libuv"] = "1.50.0" }),
-            new RunConfig([".*"], "local", concurrency, sizes, 5, 1, _repeat, _rate, false, [0], [1], 1, 10, "results/test"),
+            new RunConfig([".*"], "local", concurrency, sizes, 5, _repeat, 42, null, false, WarmupPolicy.Default, 0.5, _rate, false, [0], [1], 1, 10, "results/test"),
             _benchmarks);
     }
 
@@ -95,16 +101,17 @@ internal sealed class RunBuilder
         /// <param name="noise">Relative spread of requests/s across repeats (the pattern is fixed, so results are reproducible).</param>
         public BenchmarkBuilder Variation(int size, int concurrency, double rps, int repeats = 1, double noise = 0.01, bool clientBound = false, ResourceUsage? server = null)
         {
-            var runs = Enumerable.Range(0, repeats)
+            var trials = Enumerable.Range(0, repeats)
                 .Select(i => Load(size, concurrency, rps * (1 + (noise * s_noisePattern[i % s_noisePattern.Length])), clientBound))
+                .Select((r, i) => new TrialResult(i + 1, 1, new DateTimeOffset(2026, 1, 2, 3, 4, 5 + i, TimeSpan.Zero), r, server is null ? null : 0.5, server is null ? null : server.CpuSeconds * 1e6 / r.Requests, server?.PeakMemoryBytes, null))
                 .ToList();
-            _variations.Add(new VariationResult(concurrency, size, Status.Ok, null, runs, PerfolizerSummarizer.Instance.Summarize(runs), server));
+            _variations.Add(new VariationResult(concurrency, size, Status.Ok, null, trials, s_summarizer.Summarize(trials, s_steady, null)));
             return this;
         }
 
         public BenchmarkBuilder FailedVariation(int size, int concurrency, string reason)
         {
-            _variations.Add(new VariationResult(concurrency, size, Status.Failed, reason, [], null, null));
+            _variations.Add(new VariationResult(concurrency, size, Status.Failed, reason, [], null));
             _status = Status.Failed;
             _reason = reason;
             return this;
@@ -127,7 +134,7 @@ internal sealed class RunBuilder
         }
 
         public BenchmarkResult Build() =>
-            new($"{_protocol}-{_server}", _server, _title, "loop-" + _server, "C#", _protocol, _status, _reason, _variations, _sweep, _environment.Count == 0 ? null : _environment);
+            new($"{_protocol}-{_server}", _server, _title, "loop-" + _server, "C#", _protocol, BenchmarkRole.Measured, _status, _reason, s_steady, _variations, _sweep, _environment.Count == 0 ? null : _environment);
 
         private LoadResult Load(int size, int concurrency, double rps, bool clientBound, double? intended = null)
         {

@@ -12,5 +12,5 @@ public static class LoadComponents
 
     public static IReadinessProbe CreateProbe() => new ReadinessProbe();
 
-    public static IVariationSummarizer CreateSummarizer() => PerfolizerSummarizer.Instance;
+    public static IEstimator CreateEstimator() => PerfolizerSummarizer.Instance;
 }

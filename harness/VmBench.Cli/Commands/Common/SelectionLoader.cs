@@ -7,10 +7,15 @@ namespace VmBench.Cli.Commands.Common;
 public static class SelectionLoader
 {
     /// <summary>Returns the selected benchmarks, or null after printing why nothing can be selected.</summary>
-    public static IReadOnlyList<Benchmark>? Load(string serversDirectory, IEnumerable<string> patterns, TextWriter errors)
+    public static IReadOnlyList<Benchmark>? Load(string serversDirectory, IEnumerable<string> patterns, TextWriter errors) =>
+        Load(serversDirectory, patterns, errors, out _);
+
+    /// <summary>As <see cref="Load(string, IEnumerable{string}, TextWriter)"/>, and gives every discovered benchmark in <paramref name="all"/>.</summary>
+    public static IReadOnlyList<Benchmark>? Load(string serversDirectory, IEnumerable<string> patterns, TextWriter errors, out IReadOnlyList<Benchmark> all)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var catalog = ServerCatalog.Discover(serversDirectory);
+        all = catalog.Benchmarks;
         foreach (var error in catalog.Errors)
         {
             errors.WriteLine($"warning: {error} (this server is left out)");

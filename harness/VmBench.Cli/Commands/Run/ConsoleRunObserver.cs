@@ -6,7 +6,7 @@ using VmBench.Core.Running;
 
 namespace VmBench.Cli.Commands.Run;
 
-/// <summary>Prints a run's progress (benchmark, variation, time left) and its closing summary table.</summary>
+/// <summary>Prints a run's progress (start-up and warm-up, each trial's measurements, time left) and its closing summary table.</summary>
 public sealed class ConsoleRunObserver : IRunObserver
 {
     private static readonly CultureInfo s_culture = CultureInfo.InvariantCulture;
@@ -23,21 +23,37 @@ public sealed class ConsoleRunObserver : IRunObserver
     public void RunStarting(RunPlan plan, string runtime)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        _out.WriteLine($"vmbench run: {plan.Benchmarks.Count} benchmark(s) x {plan.Variations.Count()} variation(s) x {plan.Config.Repeat} repeat(s), runtime {runtime}, about {Format(plan.Estimate(plan.Benchmarks.Count))}");
-        _out.WriteLine($"  server CPUs [{string.Join(',', plan.Config.ServerCpus)}], client CPUs [{string.Join(',', plan.Config.ClientCpus)}]; results in {plan.Config.Output}");
+        var c = plan.Config;
+        _out.WriteLine($"vmbench run: {plan.Benchmarks.Count} benchmark(s) x {plan.Variations.Count()} cell(s) x {c.Trials} randomized interleaved trial(s) (seed {c.Seed}), runtime {runtime}, about {Format(plan.Estimate(plan.Benchmarks.Count, plan.Cells.Count * c.Trials))}");
+        _out.WriteLine($"  reference {c.Reference ?? "none"}{(c.Aa ? " with an A/A arm" : string.Empty)}; server CPUs [{string.Join(',', c.ServerCpus)}], client CPUs [{string.Join(',', c.ClientCpus)}]; results in {c.Output}");
     }
 
-    public void BenchmarkStarting(Benchmark benchmark, int index, int count, TimeSpan timeLeft)
+    public void Note(Benchmark? benchmark, string message) => _out.WriteLine("  " + message);
+
+    public void ServerStarting(Benchmark benchmark, int index, int count)
     {
         ArgumentNullException.ThrowIfNull(benchmark);
-        _out.WriteLine();
-        _out.WriteLine($"[{index + 1}/{count}] {benchmark.Name}: {benchmark.Server.Title} (about {Format(timeLeft)} left)");
+        _out.WriteLine($"[start {index + 1}/{count}] {benchmark.Name}: {benchmark.Server.Title}");
     }
 
-    public void Note(Benchmark benchmark, string message) => _out.WriteLine("  " + message);
+    public void WarmupFinished(Benchmark benchmark, WarmupResult warmup)
+    {
+        ArgumentNullException.ThrowIfNull(warmup);
+        Clear();
+        _out.WriteLine($"  warm-up {warmup.Describe()}{(warmup.Steady ? string.Empty : "  [unsteady: its cells are flagged]")}");
+    }
 
-    public void VariationStarting(Benchmark benchmark, string label, int repeat, int repeats) =>
-        _out.Write(_interactive ? $"  {label}{(repeats > 1 ? $" #{repeat}/{repeats}" : string.Empty)} ..." : string.Empty);
+    public void TrialStarting(int trial, int trials, TimeSpan timeLeft)
+    {
+        _out.WriteLine();
+        _out.WriteLine($"trial {trial}/{trials} (every cell once, in a fresh random order; about {Format(timeLeft)} left)");
+    }
+
+    public void MeasurementStarting(Cell cell, int trial, int position, int count)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        _out.Write(_interactive ? $"  [{position}/{count}] {cell.Label} ..." : string.Empty);
+    }
 
     public void LoadProgress(Benchmark benchmark, LoadProgress progress)
     {
@@ -52,57 +68,82 @@ public sealed class ConsoleRunObserver : IRunObserver
         _out.Write($"\r  {(progress.WarmingUp ? "warm-up" : "measuring")} {progress.RecentRequestsPerSecond.ToString("N0", s_culture)} req/s, {Math.Max(0, left.TotalSeconds):0} s left     ");
     }
 
-    public void VariationFinished(Benchmark benchmark, VariationResult variation)
+    public void MeasurementFinished(Cell measured, TrialResult trial, VariationResult cell)
     {
-        ArgumentNullException.ThrowIfNull(variation);
-        if (_interactive)
+        ArgumentNullException.ThrowIfNull(measured);
+        ArgumentNullException.ThrowIfNull(trial);
+        Clear();
+        var r = trial.Result;
+        if (!r.Succeeded)
         {
-            _out.Write("\r" + new string(' ', 70) + "\r");
-        }
-
-        if (variation.Status != Status.Ok || variation.Summary is null)
-        {
-            _out.WriteLine($"  {variation.Label,-16} FAILED: {variation.Reason}");
+            _out.WriteLine($"  [{trial.Position}] {measured.Label,-36} FAILED: {r.Failure}");
             return;
         }
 
-        var last = variation.Runs[^1];
-        var bound = variation.Runs.Any(r => r.Client?.ClientBound == true) ? "  [client-bound]" : string.Empty;
-        _out.WriteLine(string.Create(s_culture, $"  {variation.Label,-16} {variation.Summary.RequestsPerSecond.Median,12:N0} req/s {last.MiBPerSecond,9:N1} MiB/s  p50 {last.Latency.P50,7:0.###} ms  p99 {variation.Summary.P99Ms.Median,7:0.###} ms{bound}"));
+        var flags = new List<string>();
+        if (trial.TrendPercent is { } t)
+        {
+            flags.Add(string.Create(s_culture, $"trended {t:+0;-0} %"));
+        }
+
+        if (r.Client?.ClientBound == true)
+        {
+            flags.Add("client-bound");
+        }
+
+        _out.WriteLine(string.Create(s_culture, $"  [{trial.Position}] {measured.Label,-36} {r.RequestsPerSecond,10:N0} req/s  p99 {r.Latency.P99,8:0.###} ms{(flags.Count > 0 ? $"  [{string.Join(", ", flags)}]" : string.Empty)}"));
     }
 
-    public void BenchmarkFinished(BenchmarkResult result)
+    public void BenchmarkOut(Benchmark benchmark, Status status, string reason)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        if (result.Status != Status.Ok)
-        {
-            _out.WriteLine($"  {result.Status.ToString().ToUpperInvariant()}: {result.Reason}");
-        }
+        ArgumentNullException.ThrowIfNull(benchmark);
+        Clear();
+        _out.WriteLine($"  {benchmark.Name}: {status.ToString().ToUpperInvariant()}: {reason}");
     }
 
     public void RunFinished(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         _out.WriteLine();
-        _out.WriteLine($"{"benchmark",-24} {"variation",-16} {"req/s",12} {"MiB/s",9} {"p50 ms",8} {"p99 ms",8}  status");
+        _out.WriteLine("Medians over trials (95 % CI in run.json, results.md and the report):");
+        _out.WriteLine($"{"benchmark",-28} {"variation",-16} {"trials",6} {"req/s",12} {"x ref",7} {"MiB/s",9} {"p50 ms",8} {"p99 ms",8}  status");
         foreach (var benchmark in result.Benchmarks)
         {
             if (benchmark.Variations.Count == 0)
             {
-                _out.WriteLine($"{benchmark.Name,-24} {"-",-16} {"-",12} {"-",9} {"-",8} {"-",8}  {benchmark.Status.ToString().ToLowerInvariant()}");
+                _out.WriteLine($"{benchmark.Name,-28} {"-",-16} {"-",6} {"-",12} {"-",7} {"-",9} {"-",8} {"-",8}  {benchmark.Status.ToString().ToLowerInvariant()}");
                 continue;
             }
 
             foreach (var v in benchmark.Variations)
             {
-                var ok = v.Summary is not null && v.Runs.Count > 0;
-                _out.WriteLine(string.Create(s_culture, $"{benchmark.Name,-24} {v.Label,-16} {(ok ? v.Summary!.RequestsPerSecond.Median.ToString("N0", s_culture) : "-"),12} {(ok ? v.Runs[^1].MiBPerSecond.ToString("N1", s_culture) : "-"),9} {(ok ? v.Runs[^1].Latency.P50.ToString("0.###", s_culture) : "-"),8} {(ok ? v.Summary!.P99Ms.Median.ToString("0.###", s_culture) : "-"),8}  {v.Status.ToString().ToLowerInvariant()}"));
+                var s = v.Summary;
+                var status = new List<string> { v.Status.ToString().ToLowerInvariant() };
+                if (s?.Flags is { Unsteady: true })
+                {
+                    status.Add("unsteady");
+                }
+
+                if (s?.Flags is { ClientBound: true } f)
+                {
+                    status.Add($"client-bound ({f.Saturated} saturated)");
+                }
+
+                _out.WriteLine(string.Create(s_culture, $"{benchmark.Name,-28} {v.Label,-16} {v.Runs.Count,6} {(s is null ? "-" : s.RequestsPerSecond.Median.ToString("N0", s_culture)),12} {(s?.ReferenceRatio is { } ratio ? ratio.Median.ToString("0.000", s_culture) : "-"),7} {(s is null ? "-" : s.MiBPerSecond.Median.ToString("N1", s_culture)),9} {(s is null ? "-" : s.P50Ms.Median.ToString("0.###", s_culture)),8} {(s is null ? "-" : s.P99Ms.Median.ToString("0.###", s_culture)),8}  {string.Join(", ", status)}"));
             }
         }
 
         var failed = result.Benchmarks.Count(b => b.Status == Status.Failed);
         var skipped = result.Benchmarks.Count(b => b.Status == Status.Skipped);
         _out.WriteLine($"{result.Benchmarks.Count} benchmark(s): {result.Benchmarks.Count - failed - skipped} ok, {failed} failed, {skipped} skipped; run {result.Status.ToString().ToLowerInvariant()}");
+    }
+
+    private void Clear()
+    {
+        if (_interactive)
+        {
+            _out.Write("\r" + new string(' ', 70) + "\r");
+        }
     }
 
     private static string Format(TimeSpan span) =>

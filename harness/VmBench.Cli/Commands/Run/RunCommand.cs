@@ -35,11 +35,26 @@ public sealed class RunCommand
             return ExitCodes.Usage;
         }
 
-        var benchmarks = SelectionLoader.Load(_parse.GetValue(RunCommandDefinition.Servers)!, config.Benchmarks, _error);
-        if (benchmarks is null)
+        var selected = SelectionLoader.Load(_parse.GetValue(RunCommandDefinition.Servers)!, config.Benchmarks, _error, out var all);
+        if (selected is null)
         {
             return ExitCodes.Usage;
         }
+
+        if (_parse.GetValue(RunCommandDefinition.Reference) is null && config.Reference is not null && all.All(b => b.Server.Id != config.Reference))
+        {
+            await _error.WriteLineAsync($"warning: the default reference server '{config.Reference}' is not among the discovered servers: figures get no ratio to a reference (pass --reference ID, or --reference none to silence this)").ConfigureAwait(false);
+            config = config with { Reference = null };
+        }
+
+        var arms = ReferenceArms.Add(all, selected, config.Reference, config.Aa);
+        if (arms.Error is not null)
+        {
+            await _error.WriteLineAsync("error: " + arms.Error).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var benchmarks = arms.Benchmarks;
 
         var writable = OutputCheck.Check(config.Output);
         if (writable is not null)
@@ -68,7 +83,7 @@ public sealed class RunCommand
 
         await using var runtime = created;
         var plan = new RunPlan(benchmarks, config, CommandLine(), EnvironmentProbe.Describe());
-        var runner = new Runner(runtime, LoadComponents.CreateGenerator(), new ConsoleRunObserver(_out), LoadComponents.CreateSummarizer());
+        var runner = new Runner(runtime, LoadComponents.CreateGenerator(), new ConsoleRunObserver(_out), LoadComponents.CreateEstimator());
         RunResult? result = null;
         try
         {
@@ -76,7 +91,7 @@ public sealed class RunCommand
         }
         catch (OperationCanceledException)
         {
-            await _error.WriteLineAsync($"cancelled: every variation measured so far is in {plan.RunJsonPath}").ConfigureAwait(false);
+            await _error.WriteLineAsync($"cancelled: every trial measured so far is in {plan.RunJsonPath}").ConfigureAwait(false);
         }
         finally
         {
@@ -94,8 +109,14 @@ public sealed class RunCommand
         var concurrency = _parse.GetValue(RunCommandDefinition.Concurrency)!;
         var sizes = _parse.GetValue(RunCommandDefinition.Sizes)!;
         var duration = _parse.GetValue(RunCommandDefinition.Duration);
-        var warmup = _parse.GetValue(RunCommandDefinition.Warmup);
-        var repeat = _parse.GetValue(RunCommandDefinition.Repeat);
+        var trials = _parse.GetValue(RunCommandDefinition.Trials);
+        var warmup = new WarmupPolicy(
+            _parse.GetValue(RunCommandDefinition.WarmupMin),
+            _parse.GetValue(RunCommandDefinition.Warmup),
+            WarmupPolicy.Default.WindowSeconds,
+            _parse.GetValue(RunCommandDefinition.SteadyCv));
+        var cellWarmup = _parse.GetValue(RunCommandDefinition.CellWarmup);
+        var reference = _parse.GetValue(RunCommandDefinition.Reference) ?? RunCommandDefinition.DefaultReference;
         var rate = _parse.GetValue(RunCommandDefinition.Rate);
         var mpr = _parse.GetValue(RunCommandDefinition.MessagesPerRequest);
         var ready = _parse.GetValue(RunCommandDefinition.ReadyTimeout);
@@ -115,14 +136,29 @@ public sealed class RunCommand
             problems.Add("--duration: must be > 0 seconds");
         }
 
-        if (warmup < 0)
+        if (trials < 1)
         {
-            problems.Add("--warmup: must be >= 0 seconds");
+            problems.Add("--trials: must be >= 1 (3 or more for confidence intervals)");
         }
 
-        if (repeat < 1)
+        if (warmup.MaxSeconds < 0 || (warmup.Enabled && warmup.MaxSeconds < warmup.WindowSeconds))
         {
-            problems.Add("--repeat: must be >= 1");
+            problems.Add($"--warmup: must be 0 (no warm-up) or at least the steady-state window of {warmup.WindowSeconds} s");
+        }
+
+        if (warmup.MinSeconds < 0 || warmup.MinSeconds > Math.Max(warmup.MaxSeconds, 0))
+        {
+            problems.Add("--warmup-min: must be between 0 and --warmup");
+        }
+
+        if (warmup.MaxCvPercent <= 0)
+        {
+            problems.Add("--steady-cv: must be > 0 percent");
+        }
+
+        if (cellWarmup < 0)
+        {
+            problems.Add("--cell-warmup: must be >= 0 seconds");
         }
 
         if (rate is <= 0)
@@ -170,8 +206,12 @@ public sealed class RunCommand
             concurrency.Distinct().ToArray(),
             sizes.Distinct().ToArray(),
             duration,
+            trials,
+            _parse.GetValue(RunCommandDefinition.Seed) ?? Random.Shared.Next(1, int.MaxValue),
+            reference == "none" ? null : reference,
+            _parse.GetValue(RunCommandDefinition.Aa),
             warmup,
-            repeat,
+            cellWarmup,
             rate,
             _parse.GetValue(RunCommandDefinition.Sweep),
             serverCpus,

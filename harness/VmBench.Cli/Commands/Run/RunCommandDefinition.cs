@@ -1,5 +1,6 @@
 using System.CommandLine;
 using VmBench.Cli.Commands.Common;
+using VmBench.Core.Results;
 
 namespace VmBench.Cli.Commands.Run;
 
@@ -27,20 +28,56 @@ public static class RunCommandDefinition
 
     public static readonly Option<double> Duration = new("--duration", "-d")
     {
-        Description = "Seconds measured per variation",
-        DefaultValueFactory = _ => 10,
+        Description = "Seconds measured per cell in each trial (3 or more lets a trend within a measurement be seen)",
+        DefaultValueFactory = _ => 3,
+    };
+
+    public static readonly Option<int> Trials = new("--trials", "-t")
+    {
+        Description = "Randomized interleaved trials: each measures every cell once, in a fresh random order; figures are medians over trials with 95 % confidence intervals (3 or more)",
+        DefaultValueFactory = _ => 3,
+    };
+
+    public static readonly Option<int?> Seed = new("--seed")
+    {
+        Description = "Seed of the trials' random orders (default: a fresh one, recorded in run.json; pass it again to repeat a schedule)",
+    };
+
+    /// <summary>The reference when --reference is not given; a run without it (a servers folder of one's own) goes on without a reference.</summary>
+    public const string DefaultReference = "c-epoll";
+
+    public static readonly Option<string?> Reference = new("--reference")
+    {
+        Description = $"The reference server, measured in every trial: each figure is also given as a ratio to it (the fraction of this machine's limit); 'none' for no reference [default: {DefaultReference}]",
+    };
+
+    public static readonly Option<bool> Aa = new("--aa")
+    {
+        Description = "A/A: measure the reference against a second instance of itself, which gives the run's noise floor (the smallest difference it resolves)",
     };
 
     public static readonly Option<double> Warmup = new("--warmup")
     {
-        Description = "Seconds of warm-up per benchmark, at the highest concurrency (0 for none)",
-        DefaultValueFactory = _ => 5,
+        Description = "Most seconds of warm-up per server (at the highest concurrency) while waiting for steady throughput; 0 for none",
+        DefaultValueFactory = _ => WarmupPolicy.Default.MaxSeconds,
     };
 
-    public static readonly Option<int> Repeat = new("--repeat")
+    public static readonly Option<double> WarmupMin = new("--warmup-min")
     {
-        Description = "Measurements per variation; with 2 or more, figures come with a 95 % confidence interval",
-        DefaultValueFactory = _ => 1,
+        Description = "Fewest seconds of warm-up per server",
+        DefaultValueFactory = _ => WarmupPolicy.Default.MinSeconds,
+    };
+
+    public static readonly Option<double> SteadyCv = new("--steady-cv")
+    {
+        Description = "Steady state: the last 4 seconds' requests/s vary (coefficient of variation) and drift by at most this many percent",
+        DefaultValueFactory = _ => WarmupPolicy.Default.MaxCvPercent,
+    };
+
+    public static readonly Option<double> CellWarmup = new("--cell-warmup")
+    {
+        Description = "Seconds of load on each measurement's fresh connections before it counts",
+        DefaultValueFactory = _ => 0.5,
     };
 
     public static readonly Option<double?> Rate = new("--rate")
@@ -84,8 +121,8 @@ public static class RunCommandDefinition
 
     public static Command Create()
     {
-        var command = new Command("run", "Build, start and measure the selected benchmarks; writes run.json after every variation, then the reports");
-        foreach (var option in new Option[] { Servers, Benchmarks, Runtime, DockerHost, Concurrency, Sizes, Duration, Warmup, Repeat, Rate, Sweep, ServerCpus, ClientCpus, MessagesPerRequest, ReadyTimeout, Output })
+        var command = new Command("run", "Build, start and measure the selected benchmarks; in randomized interleaved trials; writes run.json after every measurement, then the reports");
+        foreach (var option in new Option[] { Servers, Benchmarks, Runtime, DockerHost, Concurrency, Sizes, Duration, Trials, Seed, Reference, Aa, Warmup, WarmupMin, SteadyCv, CellWarmup, Rate, Sweep, ServerCpus, ClientCpus, MessagesPerRequest, ReadyTimeout, Output })
         {
             command.Options.Add(option);
         }

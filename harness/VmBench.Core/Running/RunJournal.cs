@@ -1,0 +1,159 @@
+using VmBench.Core.Model;
+using VmBench.Core.Results;
+
+namespace VmBench.Core.Running;
+
+/// <summary>
+/// Owns run.json: every fact the Runner learns (a build's verdict, a warm-up, one trial of one cell, a sweep
+/// step, a failure) is recorded here and the whole file is rewritten atomically at once, so a crash or Ctrl-C
+/// loses nothing already measured. Benchmarks appear in plan order, cells in variation order, trials in trial order.
+/// </summary>
+public sealed class RunJournal
+{
+    private const string Unfinished = "not finished: the run was interrupted (or is still going); the trials listed were measured";
+
+    private readonly RunPlan _plan;
+    private readonly CellSummarizer _summarizer;
+    private readonly Dictionary<Benchmark, Entry> _entries;
+    private RunResult _run;
+
+    public RunJournal(RunPlan plan, RunResult header, CellSummarizer summarizer)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        _plan = plan;
+        _summarizer = summarizer;
+        _run = header;
+        _entries = plan.Benchmarks.ToDictionary(b => b, b => new Entry(plan.Variations.ToDictionary(v => v, _ => new CellEntry())));
+        Write(RunStatus.Running);
+    }
+
+    public RunResult Current => _run;
+
+    /// <summary>True once <paramref name="benchmark"/> is skipped or failed: its remaining cells are not measured.</summary>
+    public bool IsOut(Benchmark benchmark) => _entries[benchmark].Status is not null;
+
+    /// <summary>True when the cell's benchmark is out or the cell itself failed.</summary>
+    public bool IsOut(Cell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return IsOut(cell.Benchmark) || _entries[cell.Benchmark].Cells[(cell.Size, cell.Concurrency)].Failure is not null;
+    }
+
+    /// <summary>Ends a benchmark early (skipped, or failed with the reason); what it measured stays.</summary>
+    public void Conclude(Benchmark benchmark, Status status, string reason)
+    {
+        var entry = _entries[benchmark];
+        if (entry.Status is null)
+        {
+            entry.Status = status;
+            entry.Reason = reason;
+            Write(RunStatus.Running);
+        }
+    }
+
+    public void Warmed(Benchmark benchmark, WarmupResult warmup)
+    {
+        _entries[benchmark].Warmup = warmup;
+        Write(RunStatus.Running);
+    }
+
+    public void Measured(Cell cell, TrialResult trial)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(trial);
+        var state = _entries[cell.Benchmark].Cells[(cell.Size, cell.Concurrency)];
+        state.Trials.Add(trial);
+        if (trial.Result.Failure is { } failure)
+        {
+            state.Failure ??= $"trial {trial.Trial}: {failure}";
+        }
+
+        Write(RunStatus.Running);
+    }
+
+    public void Swept(Benchmark benchmark, SweepStep step)
+    {
+        _entries[benchmark].Sweep.Add(step);
+        Write(RunStatus.Running);
+    }
+
+    /// <summary>The cell as run.json records it now (for the console).</summary>
+    public VariationResult Cell(Cell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return Variation(cell.Benchmark, (cell.Size, cell.Concurrency));
+    }
+
+    /// <summary>Writes the final run.json: a completed run concludes every benchmark; a cancelled or crashed one marks the unfinished ones.</summary>
+    public RunResult Finish(RunStatus status)
+    {
+        Write(status);
+        return _run;
+    }
+
+    private void Write(RunStatus status)
+    {
+        var benchmarks = _plan.Benchmarks.Select(b => Describe(b, status)).ToArray();
+        if (status == RunStatus.Completed && benchmarks.Any(b => b.Status == Status.Failed))
+        {
+            status = RunStatus.Failed;
+        }
+
+        _run = _run with { Status = status, Benchmarks = benchmarks };
+        RunJson.Write(_plan.RunJsonPath, _run);
+    }
+
+    private BenchmarkResult Describe(Benchmark benchmark, RunStatus run)
+    {
+        var entry = _entries[benchmark];
+        var variations = _plan.Variations.Where(v => entry.Cells[v].Trials.Count > 0).Select(v => Variation(benchmark, v)).ToArray();
+        var failed = variations.FirstOrDefault(v => v.Status == Status.Failed);
+        var (status, reason) = entry.Status is { } concluded ? (concluded, entry.Reason)
+            : run is RunStatus.Completed or RunStatus.Failed ? (failed is null ? Status.Ok : Status.Failed, failed is null ? null : $"{failed.Label}: {failed.Reason}")
+            : (Status.Cancelled, Unfinished);
+        return new BenchmarkResult(
+            benchmark.Name,
+            benchmark.Server.Id,
+            benchmark.Server.Title,
+            benchmark.Server.Loop,
+            benchmark.Server.Language,
+            benchmark.Protocol.Prefix,
+            benchmark.Role,
+            status,
+            reason,
+            entry.Warmup,
+            variations,
+            entry.Sweep.ToArray(),
+            benchmark.Server.Run.Environment.Count == 0 ? null : new SortedDictionary<string, string>(benchmark.Server.Run.Environment.ToDictionary(), StringComparer.Ordinal));
+    }
+
+    private VariationResult Variation(Benchmark benchmark, (int Size, int Concurrency) key)
+    {
+        var entry = _entries[benchmark];
+        var cell = entry.Cells[key];
+        var reference = _plan.ReferenceFor(benchmark);
+        var pairing = reference is null ? ((string, IReadOnlyList<TrialResult>)?)null : (reference.Name, _entries[reference].Cells[key].Trials);
+        var summary = _summarizer.Summarize(cell.Trials, _plan.Config.Warmup.Enabled ? entry.Warmup : null, pairing);
+        return new VariationResult(key.Concurrency, key.Size, cell.Failure is null ? Status.Ok : Status.Failed, cell.Failure, cell.Trials.ToArray(), summary);
+    }
+
+    private sealed class Entry(Dictionary<(int Size, int Concurrency), CellEntry> cells)
+    {
+        public Dictionary<(int Size, int Concurrency), CellEntry> Cells { get; } = cells;
+
+        public Status? Status { get; set; }
+
+        public string? Reason { get; set; }
+
+        public WarmupResult? Warmup { get; set; }
+
+        public List<SweepStep> Sweep { get; } = [];
+    }
+
+    private sealed class CellEntry
+    {
+        public List<TrialResult> Trials { get; } = [];
+
+        public string? Failure { get; set; }
+    }
+}
