@@ -37,7 +37,7 @@ public sealed class NewServerCommandTests : IDisposable
         var output = Path.Combine(_root, "results");
         var (ran, runOut, runErr) = await Vmbench.RunAsync(
             TimeSpan.FromMinutes(5),
-            "run", "--servers", Servers, "--benchmarks", $"-{id}$", "--runtime", "local", "--duration", "1", "--warmup", "0",
+            "run", "--servers", Servers, "--benchmarks", $"-{id}$", "--runtime", "local", "--duration", "1", "--warmup", "0", "--trials", "1",
             "--sizes", "1024", "--concurrency", "4", "--server-cpus", "", "--client-cpus", "", "--output", output);
         Assert.True(ran == 0, runOut + runErr);
         var run = RunJson.Read(output);

@@ -133,6 +133,8 @@ public sealed class Runner
                 servers[benchmark] = server;
                 if (plan.Config.Warmup.Enabled)
                 {
+                    var policy = plan.Config.Warmup;
+                    _observer.Note(benchmark, FormattableString.Invariant($"{benchmark.Name}: warming up until steady (the last {policy.WindowSeconds} s within {policy.MaxCvPercent} %; {policy.MinSeconds}-{policy.MaxSeconds} s)"));
                     var warmup = await WarmUpAsync(plan, benchmark, server, cancellationToken).ConfigureAwait(false);
                     if (warmup.Failure is not null)
                     {

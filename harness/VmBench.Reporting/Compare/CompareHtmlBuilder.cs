@@ -34,7 +34,7 @@ public static class CompareHtmlBuilder
             foreach (var r in comparison.Rows)
             {
                 html.Append("<tr class=\"compare-row\"><td>").Append(HtmlText.E(r.Benchmark)).Append("</td><td>").Append(HtmlText.E(r.Variation)).Append("</td>");
-                Num(html, $"{r.BaseRepeats} / {r.NewRepeats}");
+                Num(html, $"{r.BaseTrials} / {r.NewTrials}");
                 Num(html, Format.Rate(r.BaseRequestsPerSecond));
                 Num(html, Format.Rate(r.NewRequestsPerSecond));
                 Num(html, Format.Percent(r.RequestsPerSecondChangePercent));

@@ -6,7 +6,7 @@ namespace VmBench.Reporting.Exporters;
 
 /// <summary>
 /// histograms/*.hlog: each measurement's latency histograms in HdrHistogram's log format (as the load
-/// client wrote them with HistogramLogWriter), one file per benchmark, variation and repeat, so any
+/// client wrote them with HistogramLogWriter), one file per benchmark, cell and trial, so any
 /// standard HdrHistogram tool can re-plot them. Sweep steps get one file each too.
 /// </summary>
 public sealed class HistogramLogExporter : IResultExporter

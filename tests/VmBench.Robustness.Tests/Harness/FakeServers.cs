@@ -133,7 +133,7 @@ internal sealed class FakeServers : IDisposable
     public string[] RunArgsTo(string output, params string[] more) =>
     [
         "run", "--servers", Directory, "--runtime", "local", "--server-cpus", "", "--client-cpus", "",
-        "--output", output, "--concurrency", "2", .. more,
+        "--output", output, "--concurrency", "2", "--trials", "1", "--reference", "none", .. more,
     ];
 
     public void Dispose()
