@@ -20,8 +20,9 @@ for arg in "$@"; do
   esac
 done
 
-# Runtimes of the servers: libuv for servers/libuv, Python + uvloop, Node.js and Go for the peers.
-packages=(libuv1 python3 python3-uvloop nodejs golang-go util-linux procps)
+# Runtimes of the servers: libuv for servers/libuv, Python + uvloop, Node.js and Go for the peers,
+# a C compiler for the C reference (servers/c-epoll).
+packages=(libuv1 python3 python3-uvloop nodejs golang-go gcc libc6-dev util-linux procps)
 [ "$docker" = 1 ] && packages+=(docker.io debootstrap)
 [ "$tests" = 1 ] && packages+=(chromium fonts-dejavu-core)
 
