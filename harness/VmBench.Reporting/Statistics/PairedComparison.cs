@@ -129,9 +129,7 @@ public sealed class PairedComparison
         }
 
         var p = (double)StudentTest.Instance.Run(new Sample(logs.ToArray()), 0, AlternativeHypothesis.TwoSides).PValue;
-        var halfWidth = new StudentDistribution(n - 1).Quantile(1 - (Alpha / 2)) * moments.StandardDeviation / Math.Sqrt(n);
-        var lower = Math.Exp(moments.Mean - halfWidth);
-        var upper = Math.Exp(moments.Mean + halfWidth);
+        var (lower, upper) = GeometricInterval.Of(logs.Select(l => Math.Exp(l)).ToArray(), Alpha)!.Value;
         var significant = p < Alpha;
         var verdict = significant && moments.Mean > 0 && median - 1 > MinimumEffect ? PairedVerdict.Higher
             : significant && moments.Mean < 0 && 1 - median > MinimumEffect ? PairedVerdict.Lower

@@ -7,9 +7,11 @@ using VmBench.Core.Running;
 namespace VmBench.Reporting.Statistics;
 
 /// <summary>
-/// Summarizes trials with Perfolizer: the sample median (Hyndman-Fan type 7, the classic median), its 95 %
-/// confidence interval from the Harrell-Davis quantile estimator (Maritz-Jarrett standard error), and the spread.
-/// The interval needs at least <see cref="MinimumForInterval"/> trials; with fewer it is left null.
+/// Summarizes trials with Perfolizer: the sample median (Hyndman-Fan type 7, the classic median), the 95 %
+/// confidence interval of the center (<see cref="GeometricInterval"/>: a t interval on the log scale, which stays
+/// positive and honest at 3 trials, where the Harrell-Davis/Maritz-Jarrett interval this used before gave negative
+/// requests/s) and the spread. The interval needs at least <see cref="MinimumForInterval"/> trials; with fewer it
+/// is left null.
 /// </summary>
 public sealed class PerfolizerSummarizer : IEstimator
 {
@@ -36,10 +38,7 @@ public sealed class PerfolizerSummarizer : IEstimator
         double? upper = null;
         if (array.Length >= MinimumForInterval)
         {
-            var interval = HarrellDavisQuantileEstimator.Instance
-                .QuantileConfidenceIntervalEstimator(sample, Probability.Half)
-                .ConfidenceInterval(ConfidenceLevel.L95);
-            if (double.IsFinite(interval.Lower) && double.IsFinite(interval.Upper))
+            if (GeometricInterval.Of(array) is { } interval && double.IsFinite(interval.Lower) && double.IsFinite(interval.Upper))
             {
                 lower = interval.Lower;
                 upper = interval.Upper;

@@ -7,7 +7,7 @@ namespace VmBench.Reporting.Tables;
 internal static class RunText
 {
     public const string Statistic =
-        "Every figure is the median over the cell's successful trials (independent samples: each trial measured every cell once, in a fresh random order), with its 95 % confidence interval (Harrell-Davis, Maritz-Jarrett) from 3 trials on. " +
+        "Every figure is the median over the cell's successful trials (independent samples: each trial measured every cell once, in a fresh random order), with the 95 % confidence interval of its center (Student t on the log scale) from 3 trials on. " +
         "x reference: requests/s divided by the reference server's in the same trial, the fraction of this machine's limit.";
 
     public const string RankingNote =
