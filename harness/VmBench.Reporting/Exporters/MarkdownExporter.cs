@@ -32,10 +32,10 @@ public sealed class MarkdownExporter : IResultExporter
         builder.Append(Text(analysis.NoiseFloorText)).Append(".\n\n");
         if (analysis.Rankings.Count > 0)
         {
-            builder.Append("## Ranking\n\n").Append(Text(RunText.RankingNote)).Append("\n\n");
+            builder.Append("## Ranking\n\n").Append(Text(RunText.RankingNote)).Append(' ').Append(Text(analysis.VerdictMethod)).Append(".\n\n");
             foreach (var ranking in analysis.Rankings)
             {
-                builder.Append("### ").Append(Text(ranking.Title)).Append("\n\n| Rank | Benchmark | Requests/s | 95 % CI | x reference | 95 % CI | p99 ms | Flags |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                builder.Append("### ").Append(Text(ranking.Title)).Append("\n\n| Rank | Benchmark | Requests/s | 95 % CI | x reference | 95 % CI | vs reference | p99 ms | Flags |\n| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |\n");
                 foreach (var entry in ranking.Entries)
                 {
                     var summary = entry.Row.Summary!;
@@ -43,7 +43,7 @@ public sealed class MarkdownExporter : IResultExporter
                         Text(entry.RankText), Text(entry.Row.Benchmark.Name),
                         Format.Rate(summary.RequestsPerSecond.Median), Text(Format.Interval(summary.RequestsPerSecond, Format.Rate)),
                         summary.ReferenceRatio is { } ratio ? Format.Fixed(ratio.Median, 3) : string.Empty, Text(Format.Interval(summary.ReferenceRatio, v => Format.Fixed(v, 3))),
-                        Format.Ms(summary.P99Ms.Median), Text(string.Join(", ", FlagText.Badges(summary.Flags))),
+                        Text(entry.VersusText), Format.Ms(summary.P99Ms.Median), Text(string.Join(", ", FlagText.Badges(summary.Flags))),
                     ]).Append(" |\n");
                 }
 

@@ -119,7 +119,7 @@ internal static class HtmlReportBuilder
         html.Append("<section id=\"summary\">\n<h2>Summary</h2>\n");
         html.Append("<p class=\"note\">").Append(HtmlText.E(RunText.Statistic)).Append("</p>\n");
         html.Append("<p class=\"note noise-floor\">").Append(HtmlText.E(analysis.NoiseFloorText)).Append(".</p>\n");
-        html.Append("<p class=\"note\">").Append(HtmlText.E(RunText.RankingNote)).Append("</p>\n");
+        html.Append("<p class=\"note\">").Append(HtmlText.E(RunText.RankingNote)).Append(' ').Append(HtmlText.E(analysis.VerdictMethod)).Append(".</p>\n");
         if (analysis.Rankings.Count == 0)
         {
             html.Append("<p>No benchmark finished a variation.</p>\n");
@@ -130,7 +130,7 @@ internal static class HtmlReportBuilder
             foreach (var ranking in analysis.Rankings)
             {
                 html.Append("<div>\n<h3>").Append(HtmlText.E(ranking.Title)).Append("</h3>\n");
-                html.Append("<table class=\"rank\">\n<tr><th class=\"num\">#</th><th>Server</th><th class=\"num\">Requests/s</th><th class=\"num\">x reference</th><th class=\"num\">p99 ms</th></tr>\n");
+                html.Append("<table class=\"rank\">\n<tr><th class=\"num\">#</th><th>Server</th><th class=\"num\">Requests/s</th><th class=\"num\">x reference</th><th>vs reference</th><th class=\"num\">p99 ms</th></tr>\n");
                 foreach (var entry in ranking.Entries)
                 {
                     var row = entry.Row;
@@ -150,7 +150,7 @@ internal static class HtmlReportBuilder
                         html.Append(row.Benchmark.Role == Core.Model.BenchmarkRole.Reference ? "reference" : "-");
                     }
 
-                    html.Append("</td><td class=\"num\">").Append(HtmlText.E(Format.Ms(summary.P99Ms.Median))).Append("</td></tr>\n");
+                    html.Append("</td><td class=\"verdict\">").Append(HtmlText.E(entry.VersusText)).Append("</td><td class=\"num\">").Append(HtmlText.E(Format.Ms(summary.P99Ms.Median))).Append("</td></tr>\n");
                 }
 
                 html.Append("</table>\n</div>\n");

@@ -10,11 +10,20 @@ namespace VmBench.Reporting.Tables;
 /// </summary>
 internal sealed class RunAnalysis
 {
-    private RunAnalysis(NoiseFloor? noiseFloor, IReadOnlyList<CellRanking> rankings)
+    private RunAnalysis(NoiseFloor? noiseFloor, double minimumEffect, IReadOnlyList<CellRanking> rankings)
     {
         NoiseFloor = noiseFloor;
+        MinimumEffect = minimumEffect;
         Rankings = rankings;
     }
+
+    /// <summary>The smallest ratio to the reference, away from 1, that a verdict calls: 5 %, or the noise floor when it is larger.</summary>
+    public double MinimumEffect { get; }
+
+    /// <summary>How the verdicts against the reference were reached.</summary>
+    public string VerdictMethod => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"vs reference: paired Student t-test of the per-trial log ratios (Perfolizer), alpha 0.05, called only when the ratio is more than {MinimumEffect * 100:0.#} % from 1 (5 % or the noise floor, whichever is larger)");
 
     /// <summary>From the reference against its A/A arm; null when the run had no A/A arm.</summary>
     public NoiseFloor? NoiseFloor { get; }
@@ -32,13 +41,16 @@ internal sealed class RunAnalysis
         ArgumentNullException.ThrowIfNull(rows);
         var measured = rows.Where(r => r.Variation is not null && r.Summary is not null && r.Status == Status.Ok).ToList();
         var noise = Noise(run, measured);
+        var comparison = new PairedComparison(Math.Max(PairedComparison.DefaultMinimumEffect, noise?.Fraction ?? 0));
+        var references = measured.Where(r => r.Benchmark.Role == BenchmarkRole.Reference)
+            .ToDictionary(r => (r.Benchmark.Protocol, r.Variation!.MessageSize, r.Variation.Concurrency));
         var rankings = measured
             .Where(r => r.Benchmark.Role != BenchmarkRole.AaArm)
             .GroupBy(r => (r.Benchmark.Protocol, r.Variation!.MessageSize, r.Variation.Concurrency))
             .OrderBy(g => g.Key.Protocol, StringComparer.Ordinal).ThenBy(g => g.Key.MessageSize).ThenBy(g => g.Key.Concurrency)
-            .Select(g => Rank(g.Key.Protocol, g.Key.MessageSize, g.Key.Concurrency, g.ToList(), noise?.Fraction))
+            .Select(g => Rank(g.Key.Protocol, g.Key.MessageSize, g.Key.Concurrency, g.ToList(), noise?.Fraction, references.GetValueOrDefault(g.Key), comparison, run.Config.Trials))
             .ToList();
-        return new RunAnalysis(noise, rankings);
+        return new RunAnalysis(noise, comparison.MinimumEffect, rankings);
     }
 
     private static NoiseFloor? Noise(RunResult run, IReadOnlyList<ResultRow> rows)
@@ -64,7 +76,7 @@ internal sealed class RunAnalysis
     }
 
     /// <summary>Requests/s indexed by trial (null where the trial failed or is missing), so two arms pair by trial.</summary>
-    private static double?[] ByTrial(VariationResult cell, int trials)
+    internal static double?[] ByTrial(VariationResult cell, int trials)
     {
         var values = new double?[Math.Max(trials, cell.Trials.Count == 0 ? 0 : cell.Trials.Max(t => t.Trial))];
         foreach (var trial in cell.Trials.Where(t => t.Result.Succeeded))
@@ -75,7 +87,7 @@ internal sealed class RunAnalysis
         return values;
     }
 
-    private static CellRanking Rank(string protocol, int size, int concurrency, IReadOnlyList<ResultRow> rows, double? noiseFloor)
+    private static CellRanking Rank(string protocol, int size, int concurrency, IReadOnlyList<ResultRow> rows, double? noiseFloor, ResultRow? reference, PairedComparison comparison, int trials)
     {
         // With a reference, servers are ranked by their paired ratio to it (the same-trial ratio cancels most of the
         // machine's drift); the reference itself is exactly 1. Without one, by requests/s.
@@ -93,7 +105,12 @@ internal sealed class RunAnalysis
         }).Where(i => i is not null).Select(i => i!).ToList();
         var ranking = Ranking.Of(items, paired ? noiseFloor : null);
         var byName = rows.ToDictionary(r => r.Benchmark.Name, StringComparer.Ordinal);
-        var entries = ranking.Items.Select(i => new RankingEntry(byName[i.Item.Name], i)).ToList();
+        var entries = ranking.Items.Select(i =>
+        {
+            var row = byName[i.Item.Name];
+            var versus = reference is null || row == reference ? null : comparison.Compare(ByTrial(reference.Variation!, trials), ByTrial(row.Variation!, trials));
+            return new RankingEntry(row, i, versus);
+        }).ToList();
         return new CellRanking(protocol, size, concurrency, paired, entries);
     }
 }
@@ -106,8 +123,12 @@ internal sealed record CellRanking(string Protocol, int Size, int Concurrency, b
 }
 
 /// <summary>A row of a ranking: the result row and where the ranking put it.</summary>
-internal sealed record RankingEntry(ResultRow Row, RankedItem Ranked)
+/// <param name="VersusReference">The paired comparison with the reference in the same trials; null for the reference itself or without one.</param>
+internal sealed record RankingEntry(ResultRow Row, RankedItem Ranked, PairedRatio? VersusReference)
 {
+    /// <summary>"higher", "lower", "no resolvable difference", "too few trials (need N)", or empty.</summary>
+    public string VersusText => VersusReference?.VerdictText ?? string.Empty;
+
     /// <summary>"1", "=2" (tied), "ceiling", or "-" (too few trials to rank).</summary>
     public string RankText => Ranked.AtCeiling ? "ceiling" : Ranked.Rank is { } rank ? (Ranked.Tied ? "=" : string.Empty) + rank.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-";
 }
