@@ -25,9 +25,9 @@ public sealed record RunPlan(IReadOnlyList<Benchmark> Benchmarks, RunConfig Conf
         return benchmark.Role == BenchmarkRole.Reference ? null : Benchmarks.FirstOrDefault(b => b.Role == BenchmarkRole.Reference && b.Protocol == benchmark.Protocol);
     }
 
-    /// <summary>Rough wall time of what is left: warm-ups (at their minimum) and every remaining measurement.</summary>
-    public TimeSpan Estimate(int warmups, int measurements) =>
+    /// <summary>Rough wall time of what is left: warm-ups (at their minimum), measurements and sweeps (one per benchmark).</summary>
+    public TimeSpan Estimate(int warmups, int measurements, int sweeps) =>
         (TimeSpan.FromSeconds(Config.Warmup.Enabled ? Config.Warmup.MinSeconds : 0) * warmups)
         + ((Duration + CellWarmup + TimeSpan.FromSeconds(0.2)) * measurements)
-        + (Config.Sweep ? Duration * Runner.SweepFractions.Count * (warmups > 0 ? Benchmarks.Count : 0) : TimeSpan.Zero);
+        + (Config.Sweep ? Duration * Runner.SweepFractions.Count * sweeps : TimeSpan.Zero);
 }

@@ -64,7 +64,7 @@ public sealed class Runner
                 }
             }
 
-            foreach (var (benchmark, server) in servers)
+            foreach (var (benchmark, server) in servers.Where(s => !s.Value.HasExited))
             {
                 var exit = await server.StopAsync(cancellationToken).ConfigureAwait(false);
                 if (exit is not (null or 0 or 143))
@@ -156,7 +156,7 @@ public sealed class Runner
         {
             var order = TrialSchedule.Order(cells, plan.Config.Seed, trial).Where(c => servers.ContainsKey(c.Benchmark)).ToArray();
             var left = order.Count(c => !journal.IsOut(c)) * (plan.Config.Trials - trial + 1);
-            _observer.TrialStarting(trial, plan.Config.Trials, plan.Estimate(0, left));
+            _observer.TrialStarting(trial, plan.Config.Trials, plan.Estimate(0, left, servers.Count));
             for (var position = 0; position < order.Length; position++)
             {
                 cancellationToken.ThrowIfCancellationRequested();

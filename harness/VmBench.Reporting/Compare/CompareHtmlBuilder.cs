@@ -21,6 +21,7 @@ public static class CompareHtmlBuilder
         Kv(html, "Base", $"{baseLabel} ({Format.Date(comparison.Base.Date)}, {comparison.Base.Environment.Host}, {comparison.Base.Config.Trials} trial(s))");
         Kv(html, "New", $"{newLabel} ({Format.Date(comparison.New.Date)}, {comparison.New.Environment.Host}, {comparison.New.Config.Trials} trial(s))");
         Kv(html, "Test", comparison.Method);
+        Kv(html, "Noise floors", comparison.NoiseFloors);
         html.Append("</table>\n");
         if (comparison.Rows.Count == 0)
         {

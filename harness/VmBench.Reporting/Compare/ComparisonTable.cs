@@ -28,7 +28,7 @@ public static class ComparisonTable
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
         var text = new StringBuilder();
         text.Append(comparison.Base.Date.ToString("u", System.Globalization.CultureInfo.InvariantCulture)).Append(" (base) -> ")
-            .Append(comparison.New.Date.ToString("u", System.Globalization.CultureInfo.InvariantCulture)).Append(" (new)\nverdicts: ").Append(comparison.Method).Append("\n\n");
+            .Append(comparison.New.Date.ToString("u", System.Globalization.CultureInfo.InvariantCulture)).Append(" (new)\nverdicts: ").Append(comparison.Method).Append("\nnoise floors: ").Append(comparison.NoiseFloors).Append("\n\n");
         if (rows.Count == 0)
         {
             text.Append("No benchmark and variation was measured in both runs.\n");

@@ -27,4 +27,7 @@ public sealed record RunComparison(
         string.Create(
             CultureInfo.InvariantCulture,
             $"Mann-Whitney U equivalence test (Perfolizer), alpha {Alpha}, minimum effect {ThresholdPercent} % (smaller changes are never reported), at least {MinimumTrials} trials per run; medians over trials");
+
+    /// <summary>Each run's own noise floor (from its A/A arm), printed beside the verdicts: a change smaller than it is within what the machine resolves.</summary>
+    public string NoiseFloors => $"base: {Tables.RunAnalysis.Of(Base, Tables.ResultRows.From(Base)).NoiseFloorText}; new: {Tables.RunAnalysis.Of(New, Tables.ResultRows.From(New)).NoiseFloorText}";
 }

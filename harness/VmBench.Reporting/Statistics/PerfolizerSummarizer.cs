@@ -1,4 +1,3 @@
-using Perfolizer.Mathematics.Common;
 using Perfolizer.Mathematics.QuantileEstimators;
 using Pragmastat;
 using VmBench.Core.Results;

@@ -24,7 +24,7 @@ public sealed class ConsoleRunObserver : IRunObserver
     {
         ArgumentNullException.ThrowIfNull(plan);
         var c = plan.Config;
-        _out.WriteLine($"vmbench run: {plan.Benchmarks.Count} benchmark(s) x {plan.Variations.Count()} cell(s) x {c.Trials} randomized interleaved trial(s) (seed {c.Seed}), runtime {runtime}, about {Format(plan.Estimate(plan.Benchmarks.Count, plan.Cells.Count * c.Trials))}");
+        _out.WriteLine($"vmbench run: {plan.Benchmarks.Count} benchmark(s) x {plan.Variations.Count()} cell(s) x {c.Trials} randomized interleaved trial(s) (seed {c.Seed}), runtime {runtime}, about {Format(plan.Estimate(plan.Benchmarks.Count, plan.Cells.Count * c.Trials, plan.Benchmarks.Count))}");
         _out.WriteLine($"  reference {c.Reference ?? "none"}{(c.Aa ? " with an A/A arm" : string.Empty)}; server CPUs [{string.Join(',', c.ServerCpus)}], client CPUs [{string.Join(',', c.ClientCpus)}]; results in {c.Output}");
     }
 

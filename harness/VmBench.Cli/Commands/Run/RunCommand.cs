@@ -146,7 +146,7 @@ public sealed class RunCommand
             problems.Add($"--warmup: must be 0 (no warm-up) or at least the steady-state window of {warmup.WindowSeconds} s");
         }
 
-        if (warmup.MinSeconds < 0 || warmup.MinSeconds > Math.Max(warmup.MaxSeconds, 0))
+        if (warmup.MinSeconds < 0 || (warmup.Enabled && warmup.MinSeconds > warmup.MaxSeconds))
         {
             problems.Add("--warmup-min: must be between 0 and --warmup");
         }
