@@ -118,6 +118,10 @@ public static class ReportCharts
     private static IEnumerable<IGrouping<(string Server, string Name), ResultRow>> ByServer(IEnumerable<ResultRow> rows) =>
         rows.GroupBy(r => (r.Benchmark.Server, r.Benchmark.Name)).OrderBy(g => g.Key.Name, StringComparer.Ordinal);
 
+    /// <summary>A server's colour; its A/A arm in a lighter shade of it.</summary>
+    private static string ColorOf(ServerPalette palette, IGrouping<(string Server, string Name), ResultRow> group) =>
+        group.First().Benchmark.Role == Core.Model.BenchmarkRole.AaArm ? palette.ShadeOf(group.Key.Server, 0.45) : palette.ColorOf(group.Key.Server);
+
     private static string SeriesName(IGrouping<(string Server, string Name), ResultRow> group) =>
         group.First().Benchmark.Role == Core.Model.BenchmarkRole.AaArm ? group.Key.Server + Core.Model.Benchmark.AaSuffix : group.Key.Server;
 
@@ -132,7 +136,7 @@ public static class ReportCharts
                 .OrderBy(p => p.Index)
                 .Select(p => new ChartPoint(p.Index, p.Item2.Median, p.Item2.Lower, p.Item2.Upper) { Samples = p.Samples })
                 .ToList();
-            series.Add(new ChartSeries(SeriesName(server), palette.ColorOf(server.Key.Server), points));
+            series.Add(new ChartSeries(SeriesName(server), ColorOf(palette, server), points));
         }
 
         return new ChartSpec(
@@ -159,7 +163,7 @@ public static class ReportCharts
                 .OrderBy(p => p.Index)
                 .Select(p => new ChartPoint(p.Index, p.Ratio.Median, p.Ratio.Lower, p.Ratio.Upper) { Samples = p.Samples })
                 .ToList();
-            series.Add(new ChartSeries(SeriesName(server), palette.ColorOf(server.Key.Server), points));
+            series.Add(new ChartSeries(SeriesName(server), ColorOf(palette, server), points));
         }
 
         var reference = rows.First().Summary!.Reference;
@@ -187,7 +191,7 @@ public static class ReportCharts
                 .OrderBy(p => p.Percentile)
                 .Select(p => new ChartPoint(p.Percentile, p.LatencyMs))
                 .ToList();
-            series.Add(new ChartSeries(SeriesName(server), palette.ColorOf(server.Key.Server), points));
+            series.Add(new ChartSeries(SeriesName(server), ColorOf(palette, server), points));
         }
 
         return new ChartSpec(
@@ -212,11 +216,11 @@ public static class ReportCharts
             var ordered = server.OrderBy(r => r.Variation!.Concurrency).ToList();
             series.Add(new ChartSeries(
                 $"{SeriesName(server)} p50",
-                palette.ColorOf(server.Key.Server),
+                ColorOf(palette, server),
                 ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P50Ms.Median)).ToList()));
             series.Add(new ChartSeries(
                 $"{SeriesName(server)} p99",
-                palette.ColorOf(server.Key.Server),
+                ColorOf(palette, server),
                 ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P99Ms.Median)).ToList())
             { Marker = SeriesMarker.Triangle });
         }
@@ -269,7 +273,7 @@ public static class ReportCharts
         var series = ByServer(rows)
             .Select(server => new ChartSeries(
                 SeriesName(server),
-                palette.ColorOf(server.Key.Server),
+                ColorOf(palette, server),
                 server
                     .Select(r => new ChartPoint(cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.ServerCpuMicrosPerRequest!.Value))
                     .OrderBy(p => p.X)
@@ -293,7 +297,7 @@ public static class ReportCharts
         var series = ByServer(rows)
             .Select(server => new ChartSeries(
                 SeriesName(server),
-                palette.ColorOf(server.Key.Server),
+                ColorOf(palette, server),
                 server
                     .Select(r => new ChartPoint(cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.ServerPeakMemoryBytes!.Value / (1024.0 * 1024.0)))
                     .OrderBy(p => p.X)

@@ -29,7 +29,8 @@ internal static class ReportCss
         .badge.skipped, .badge.cancelled { color: var(--muted); }
         .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; margin-right: .35rem; vertical-align: -1px; }
         .bar { display: inline-block; height: .7rem; background: #8da9c4; vertical-align: middle; margin-right: .4rem; }
-        .ranking { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 0 2rem; }
+        .ranking { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 720px), 1fr)); gap: 0 2rem; }
+        .ranking > div { min-width: 0; overflow-x: auto; }
         .chart-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); gap: 0 1.5rem; }
         .chart-single figure.chart { max-width: 1100px; }
         figure.chart { margin: 1rem 0 2rem; }

@@ -13,7 +13,8 @@ internal sealed class FakeServers : IDisposable
 
     /// <summary>
     /// A correct echo server (a thread per connection) that follows the contract: exit 0 on SIGTERM
-    /// or SIGINT. With <c>--crash-after S</c> it prints a line and exits 3 after S seconds. It
+    /// or SIGINT. With <c>--crash-after S</c> it prints a line and exits 3 S seconds after its first load
+    /// connection (the one after the harness's readiness probe), wherever its cells fall in the trials. It
     /// touches <c>started</c> in its folder when it starts.
     /// </summary>
     private const string EchoPy = """
@@ -49,10 +50,12 @@ internal sealed class FakeServers : IDisposable
             print("fake echo server crashing on purpose after %.1f s" % crash, flush=True)
             os._exit(3)
 
-        if crash is not None:
-            threading.Thread(target=die, daemon=True).start()
+        accepted = 0
         while True:
             conn, _ = listener.accept()
+            accepted += 1
+            if crash is not None and accepted == 2:
+                threading.Thread(target=die, daemon=True).start()
             threading.Thread(target=serve, args=(conn,), daemon=True).start()
         """;
 

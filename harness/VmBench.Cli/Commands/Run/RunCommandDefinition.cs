@@ -77,7 +77,7 @@ public static class RunCommandDefinition
     public static readonly Option<double> CellWarmup = new("--cell-warmup")
     {
         Description = "Seconds of load on each measurement's fresh connections before it counts",
-        DefaultValueFactory = _ => 0.5,
+        DefaultValueFactory = _ => 0.25,
     };
 
     public static readonly Option<double?> Rate = new("--rate")
