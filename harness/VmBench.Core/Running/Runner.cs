@@ -175,13 +175,21 @@ public sealed class Runner
     private async Task MeasureAsync(RunPlan plan, RunJournal journal, Cell cell, int trial, int position, IRunningServer server, CancellationToken cancellationToken)
     {
         var spec = Spec(plan, cell.Benchmark, server, cell.Size, cell.Concurrency) with { Warmup = plan.CellWarmup };
-        var before = await server.ReadUsageAsync(cancellationToken).ConfigureAwait(false);
-        var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
-        var progress = new Progress<LoadProgress>(p => _observer.LoadProgress(cell.Benchmark, p));
-        var result = await _load.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
-        var wall = clock.Elapsed.TotalSeconds;
-        var after = await server.ReadUsageAsync(cancellationToken).ConfigureAwait(false);
+        ResourceUsage? before, after;
+        LoadResult result;
+        DateTimeOffset started;
+        double wall;
+        using (server.Measuring())
+        {
+            before = await server.ReadUsageAsync(cancellationToken).ConfigureAwait(false);
+            started = DateTimeOffset.UtcNow;
+            var clock = Stopwatch.StartNew();
+            var progress = new Progress<LoadProgress>(p => _observer.LoadProgress(cell.Benchmark, p));
+            result = await _load.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
+            wall = clock.Elapsed.TotalSeconds;
+            after = await server.ReadUsageAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (server.HasExited)
         {
             result = result with { Failure = ServerGone(server) };

@@ -11,6 +11,13 @@ public interface IRunningServer : IAsyncDisposable
     /// <summary>The last lines the server wrote (stdout and stderr).</summary>
     string LogTail(int lines = 20);
 
+    /// <summary>
+    /// Marks one measurement, until disposed. A runtime that has to sample resource use to know its peak samples
+    /// only then: every server stays up through the trials, and dozens of idle ones polled all the time would
+    /// load the machine being measured.
+    /// </summary>
+    IDisposable Measuring();
+
     /// <summary>CPU time used so far and peak memory, when the runtime can tell; null otherwise.</summary>
     Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken);
 

@@ -98,6 +98,10 @@ internal sealed class RunningProcess : IRunningServer
         return running;
     }
 
+    /// <inheritdoc />
+    /// <remarks>/proc keeps the peak (VmHWM): nothing to sample.</remarks>
+    public IDisposable Measuring() => NoScope.Instance;
+
     public string LogTail(int lines = 20) => _log.Tail(lines);
 
     public Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken)
@@ -184,4 +188,13 @@ internal sealed class RunningProcess : IRunningServer
 
     private static long Kilobytes(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+
+    private sealed class NoScope : IDisposable
+    {
+        public static NoScope Instance { get; } = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

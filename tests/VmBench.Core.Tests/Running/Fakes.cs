@@ -58,7 +58,15 @@ internal sealed class FakeServer(string address, double cpuPerRead) : IRunningSe
 
     public bool Disposed { get; private set; }
 
+    public int Measurements { get; private set; }
+
     public string LogTail(int lines = 20) => "fake log line";
+
+    public IDisposable Measuring()
+    {
+        Measurements++;
+        return new CancellationTokenSource();
+    }
 
     private double _cpu;
 

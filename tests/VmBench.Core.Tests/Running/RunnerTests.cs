@@ -37,6 +37,7 @@ public sealed class RunnerTests : IDisposable
         Assert.All(trials, t => Assert.Equal(8, t.Select(m => m[3..]).Distinct().Count()));
         Assert.NotEqual(trials[0].Select(m => m[3..]), trials[1].Select(m => m[3..]));
         Assert.Equal(2, runtime.Servers.Count); // one server per benchmark, up for the whole run
+        Assert.Equal(24, runtime.Servers.Sum(s => s.Measurements)); // each measurement tells its server, so sampling happens only then
         Assert.All(runtime.Servers, s => Assert.True(s.Disposed));
         Assert.Equal([1024, 1024, 10240, 10240], run.Benchmarks[0].Variations.Select(v => v.MessageSize));
         Assert.Equal("1.44.2", RunJson.Read(_output).Environment.NativeLibraries["libuv"]);

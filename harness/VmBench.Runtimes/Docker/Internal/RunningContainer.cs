@@ -24,6 +24,7 @@ internal sealed class RunningContainer : IRunningServer
     private readonly Task<long?> _exit;
     private Task? _sampler;
     private long _sampledPeak;
+    private int _measuring;
     private ResourceUsage? _lastUsage;
     private volatile bool _hasExited;
     private int _disposed;
@@ -52,6 +53,13 @@ internal sealed class RunningContainer : IRunningServer
     public long? ExitCode => _exit.IsCompletedSuccessfully ? _exit.Result : null;
 
     public string LogTail(int lines = 20) => _logs.Tail(lines);
+
+    /// <inheritdoc />
+    public IDisposable Measuring()
+    {
+        Interlocked.Increment(ref _measuring);
+        return new MeasuringScope(this);
+    }
 
     /// <summary>Reads the stats once; when the engine keeps no peak (cgroup v2), samples the usage in the background from now on.</summary>
     public async Task StartSamplingIfNeededAsync(CancellationToken cancellationToken)
@@ -218,6 +226,11 @@ internal sealed class RunningContainer : IRunningServer
         {
             while (await timer.WaitForNextTickAsync(_background.Token).ConfigureAwait(false) && !_hasExited)
             {
+                if (Volatile.Read(ref _measuring) == 0)
+                {
+                    continue;
+                }
+
                 var stats = await ReadStatsAsync(_background.Token).ConfigureAwait(false);
                 if (stats?.MemoryStats is { } memory && stats.Read != default)
                 {
@@ -261,4 +274,17 @@ internal sealed class RunningContainer : IRunningServer
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({_id[..Math.Min(12, _id.Length)]})");
+
+    private sealed class MeasuringScope(RunningContainer container) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref container._measuring);
+            }
+        }
+    }
 }
