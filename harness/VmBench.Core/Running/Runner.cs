@@ -215,7 +215,8 @@ public sealed class Runner
         var spec = Spec(plan, benchmark, server, plan.Config.Sizes[0], plan.Config.Concurrency.Max()) with { Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero, Rate = null };
         var series = new List<double>();
         var total = TimeSpan.FromSeconds(policy.MaxSeconds);
-        while (series.Count < policy.MaxSeconds)
+        var steady = false;
+        while (!steady && series.Count < policy.MaxSeconds)
         {
             var elapsed = TimeSpan.FromSeconds(series.Count);
             var progress = new Progress<LoadProgress>(p => _observer.LoadProgress(benchmark, p with { WarmingUp = true, Elapsed = elapsed + p.Elapsed, Total = total }));
@@ -231,14 +232,11 @@ public sealed class Runner
             }
 
             series.Add(result.RequestsPerSecond);
-            if (SteadyState.IsSteady(series, policy))
-            {
-                break;
-            }
+            steady = SteadyState.IsSteady(series, policy);
         }
 
         var window = SteadyState.Window(series, policy.WindowSeconds);
-        return (new WarmupResult(series.Count, SteadyState.IsSteady(series, policy), series.ToArray(), window?.Cv, window?.Drift), null);
+        return (new WarmupResult(series.Count, steady, series.ToArray(), window?.Cv, window?.Drift), null);
     }
 
     /// <summary>

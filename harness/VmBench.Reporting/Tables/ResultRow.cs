@@ -1,5 +1,6 @@
 using VmBench.Core.Load;
 using VmBench.Core.Results;
+using VmBench.Reporting.Statistics;
 
 namespace VmBench.Reporting.Tables;
 
@@ -33,17 +34,14 @@ internal sealed record ResultRow(BenchmarkResult Benchmark, VariationResult? Var
     public long Errors => Variation?.Trials.Sum(t => t.Result.Errors) ?? 0;
 
     /// <summary>Median over trials of the server's CPU time per request; null when the runtime could not tell.</summary>
-    public double? ServerCpuMicrosPerRequest => Median(Variation?.Trials.Where(t => t.Result.Succeeded).Select(t => t.ServerCpuMicrosPerRequest));
+    public double? ServerCpuMicrosPerRequest =>
+        Variation?.Trials.Where(t => t.Result.Succeeded && t.ServerCpuMicrosPerRequest is not null).Select(t => t.ServerCpuMicrosPerRequest!.Value).ToArray() is { Length: > 0 } values
+            ? PerfolizerSummarizer.Of(values).Median
+            : null;
 
     /// <summary>The server's highest peak resident memory over the trials; null when the runtime could not tell.</summary>
     public long? ServerPeakMemoryBytes => Variation?.Trials.Max(t => t.ServerPeakMemoryBytes);
 
     /// <summary>For charts of a whole distribution (percentile spectrum, timeline): the trial whose requests/s is nearest the median.</summary>
     public LoadResult? Representative => ResultRows.Representative(Variation?.Runs ?? [], RequestsPerSecond?.Median);
-
-    private static double? Median(IEnumerable<double?>? values)
-    {
-        var sorted = values?.Where(v => v is not null).Select(v => v!.Value).Order().ToArray() ?? [];
-        return sorted.Length == 0 ? null : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 }

@@ -40,10 +40,10 @@ internal sealed class RunAnalysis
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(rows);
         var measured = rows.Where(r => r.Variation is not null && r.Summary is not null && r.Status == Status.Ok).ToList();
-        var noise = Noise(run, measured);
-        var comparison = new PairedComparison(Math.Max(PairedComparison.DefaultMinimumEffect, noise?.Fraction ?? 0));
         var references = measured.Where(r => r.Benchmark.Role == BenchmarkRole.Reference)
             .ToDictionary(r => (r.Benchmark.Protocol, r.Variation!.MessageSize, r.Variation.Concurrency));
+        var noise = Noise(run, measured, references);
+        var comparison = new PairedComparison(Math.Max(PairedComparison.DefaultMinimumEffect, noise?.Fraction ?? 0));
         var rankings = measured
             .Where(r => r.Benchmark.Role != BenchmarkRole.AaArm)
             .GroupBy(r => (r.Benchmark.Protocol, r.Variation!.MessageSize, r.Variation.Concurrency))
@@ -53,7 +53,7 @@ internal sealed class RunAnalysis
         return new RunAnalysis(noise, comparison.MinimumEffect, rankings);
     }
 
-    private static NoiseFloor? Noise(RunResult run, IReadOnlyList<ResultRow> rows)
+    private static NoiseFloor? Noise(RunResult run, IReadOnlyList<ResultRow> rows, Dictionary<(string Protocol, int MessageSize, int Concurrency), ResultRow> references)
     {
         var arms = rows.Where(r => r.Benchmark.Role == BenchmarkRole.AaArm).ToList();
         if (arms.Count == 0)
@@ -61,8 +61,6 @@ internal sealed class RunAnalysis
             return null;
         }
 
-        var references = rows.Where(r => r.Benchmark.Role == BenchmarkRole.Reference)
-            .ToDictionary(r => (r.Benchmark.Protocol, r.Variation!.MessageSize, r.Variation.Concurrency));
         var cells = new List<(IReadOnlyList<double?> A, IReadOnlyList<double?> B)>();
         foreach (var arm in arms)
         {
@@ -76,7 +74,7 @@ internal sealed class RunAnalysis
     }
 
     /// <summary>Requests/s indexed by trial (null where the trial failed or is missing), so two arms pair by trial.</summary>
-    internal static double?[] ByTrial(VariationResult cell, int trials)
+    private static double?[] ByTrial(VariationResult cell, int trials)
     {
         var values = new double?[Math.Max(trials, cell.Trials.Count == 0 ? 0 : cell.Trials.Max(t => t.Trial))];
         foreach (var trial in cell.Trials.Where(t => t.Result.Succeeded))
