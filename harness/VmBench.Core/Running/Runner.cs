@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VmBench.Core.Load;
 using VmBench.Core.Model;
 using VmBench.Core.Results;
@@ -175,19 +174,15 @@ public sealed class Runner
     private async Task MeasureAsync(RunPlan plan, RunJournal journal, Cell cell, int trial, int position, IRunningServer server, CancellationToken cancellationToken)
     {
         var spec = Spec(plan, cell.Benchmark, server, cell.Size, cell.Concurrency) with { Warmup = plan.CellWarmup };
-        ResourceUsage? before, after;
+        WindowUsage? usage;
         LoadResult result;
         DateTimeOffset started;
-        double wall;
-        using (server.Measuring())
+        await using (var window = await server.BeginMeasurementAsync(cancellationToken).ConfigureAwait(false))
         {
-            before = await server.ReadUsageAsync(cancellationToken).ConfigureAwait(false);
             started = DateTimeOffset.UtcNow;
-            var clock = Stopwatch.StartNew();
             var progress = new Progress<LoadProgress>(p => _observer.LoadProgress(cell.Benchmark, p));
             result = await _load.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
-            wall = clock.Elapsed.TotalSeconds;
-            after = await server.ReadUsageAsync(cancellationToken).ConfigureAwait(false);
+            usage = await window.EndAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (server.HasExited)
@@ -196,10 +191,10 @@ public sealed class Runner
         }
 
         var cpus = plan.Config.ServerCpus.Count > 0 ? plan.Config.ServerCpus.Count : Environment.ProcessorCount;
-        var cpu = before is null || after is null || wall <= 0 ? (double?)null : after.CpuSeconds - before.CpuSeconds;
-        var perRequest = cpu is { } c && result.Requests > 0 ? c * (result.Seconds / wall) * 1e6 / result.Requests : (double?)null;
+        var cores = usage is { Seconds: > 0 } ? usage.Cores : (double?)null;
+        var perRequest = cores is { } c && result.Requests > 0 ? c * result.Seconds * 1e6 / result.Requests : (double?)null;
         var fullSeconds = result.Timeline.Where(s => s.Second < (int)plan.Config.DurationSeconds).Select(s => s.RequestsPerSecond).ToArray();
-        var measured = new TrialResult(trial, position, started, result, cpu / (wall * cpus), perRequest, after?.PeakMemoryBytes, result.Succeeded ? SteadyState.Trend(fullSeconds) : null);
+        var measured = new TrialResult(trial, position, started, result, cores / cpus, perRequest, usage?.PeakMemoryBytes, result.Succeeded ? SteadyState.Trend(fullSeconds) : null);
         journal.Measured(cell, measured);
         _observer.MeasurementFinished(cell, measured, journal.Cell(cell));
         if (server.HasExited)

@@ -12,11 +12,12 @@ public interface IRunningServer : IAsyncDisposable
     string LogTail(int lines = 20);
 
     /// <summary>
-    /// Marks one measurement, until disposed. A runtime that has to sample resource use to know its peak samples
-    /// only then: every server stays up through the trials, and dozens of idle ones polled all the time would
-    /// load the machine being measured.
+    /// Opens the window of one measurement on the server's resource use; end it right after the load stops. A
+    /// runtime that has to sample to know the CPU or the peak samples only inside windows: every server stays up
+    /// through the trials, and dozens of idle ones polled all the time would load the machine being measured.
+    /// Opening and ending a window must cost next to no wall time (the trials run hundreds of them).
     /// </summary>
-    IDisposable Measuring();
+    Task<IUsageWindow> BeginMeasurementAsync(CancellationToken cancellationToken);
 
     /// <summary>CPU time used so far and peak memory, when the runtime can tell; null otherwise.</summary>
     Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken);

@@ -197,7 +197,6 @@ public sealed class DockerRuntime : IServerRuntime
                 throw new ServerStartException($"{server.Id}: container {name} exited with code {running.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "?"}: {ex.Message}", ex);
             }
 
-            await running.StartSamplingIfNeededAsync(cancellationToken).ConfigureAwait(false);
             return running;
         }
         catch

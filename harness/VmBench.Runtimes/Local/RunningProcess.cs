@@ -99,8 +99,8 @@ internal sealed class RunningProcess : IRunningServer
     }
 
     /// <inheritdoc />
-    /// <remarks>/proc keeps the peak (VmHWM): nothing to sample.</remarks>
-    public IDisposable Measuring() => NoScope.Instance;
+    /// <remarks>/proc has the cumulative CPU time and keeps the peak (VmHWM): a reading at each end, nothing to sample.</remarks>
+    public Task<IUsageWindow> BeginMeasurementAsync(CancellationToken cancellationToken) => SnapshotUsageWindow.BeginAsync(ReadUsageAsync, cancellationToken);
 
     public string LogTail(int lines = 20) => _log.Tail(lines);
 
@@ -188,13 +188,4 @@ internal sealed class RunningProcess : IRunningServer
 
     private static long Kilobytes(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-
-    private sealed class NoScope : IDisposable
-    {
-        public static NoScope Instance { get; } = new();
-
-        public void Dispose()
-        {
-        }
-    }
 }

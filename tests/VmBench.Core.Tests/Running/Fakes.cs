@@ -18,7 +18,7 @@ internal sealed class FakeRuntime : IServerRuntime
     public Func<ServerLaunch, string>? AddressOf { get; init; }
 
     /// <summary>CPU seconds a server adds between two usage readings.</summary>
-    public double CpuPerRead { get; init; }
+    public double ServerCores { get; init; }
 
     public Func<ServerLaunch, Exception?> StartFailure { get; init; } = _ => null;
 
@@ -42,7 +42,7 @@ internal sealed class FakeRuntime : IServerRuntime
             throw failure;
         }
 
-        var server = new FakeServer(AddressOf?.Invoke(launch) ?? launch.Address, CpuPerRead);
+        var server = new FakeServer(AddressOf?.Invoke(launch) ?? launch.Address, ServerCores);
         Servers.Add(server);
         return Task.FromResult<IRunningServer>(server);
     }
@@ -50,7 +50,7 @@ internal sealed class FakeRuntime : IServerRuntime
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
-internal sealed class FakeServer(string address, double cpuPerRead) : IRunningServer
+internal sealed class FakeServer(string address, double serverCores) : IRunningServer
 {
     public string Address { get; } = address;
 
@@ -62,20 +62,13 @@ internal sealed class FakeServer(string address, double cpuPerRead) : IRunningSe
 
     public string LogTail(int lines = 20) => "fake log line";
 
-    public IDisposable Measuring()
+    public Task<IUsageWindow> BeginMeasurementAsync(CancellationToken cancellationToken)
     {
         Measurements++;
-        return new CancellationTokenSource();
+        return Task.FromResult<IUsageWindow>(new FakeWindow(serverCores));
     }
 
-    private double _cpu;
-
-    public Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken)
-    {
-        // Each reading adds cpuPerRead seconds; the fake measurement takes no wall time, so any CPU is "saturated".
-        _cpu += cpuPerRead;
-        return Task.FromResult<ResourceUsage?>(new ResourceUsage(_cpu, 1000, 2000));
-    }
+    public Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken) => Task.FromResult<ResourceUsage?>(new ResourceUsage(0, 1000, 2000));
 
     public Task<int?> StopAsync(CancellationToken cancellationToken) => Task.FromResult<int?>(0);
 
@@ -84,6 +77,14 @@ internal sealed class FakeServer(string address, double cpuPerRead) : IRunningSe
         Disposed = true;
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>A window over which the server used <paramref name="cores"/> CPUs (the fake measurement takes no wall time of its own).</summary>
+internal sealed class FakeWindow(double cores) : IUsageWindow
+{
+    public Task<WindowUsage?> EndAsync(CancellationToken cancellationToken) => Task.FromResult<WindowUsage?>(new WindowUsage(cores, 1, 2000));
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 internal sealed class FakeLoad(Func<LoadSpec, int, CancellationToken, LoadResult> measure) : ILoadGenerator

@@ -134,7 +134,7 @@ public sealed class RunnerTests : IDisposable
     public async Task Client_bound_says_which_side_saturated()
     {
         var plan = RunPlans.For(_servers, _output, 1, "alpha");
-        var runtime = new FakeRuntime { CpuPerRead = 1.0 }; // the server uses one CPU second per second of wall time: saturated
+        var runtime = new FakeRuntime { ServerCores = 1.0 }; // the server uses a whole CPU during the measurement: saturated
         var load = new FakeLoad((_, _, _) => FakeLoad.Result(1000, clientBound: true));
 
         var run = await new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);

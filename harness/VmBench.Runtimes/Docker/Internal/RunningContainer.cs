@@ -12,8 +12,6 @@ namespace VmBench.Runtimes.Docker.Internal;
 /// </summary>
 internal sealed class RunningContainer : IRunningServer
 {
-    private static readonly TimeSpan s_samplePeriod = TimeSpan.FromMilliseconds(500);
-
     private readonly DockerClient _client;
     private readonly string _id;
     private readonly TimeSpan _stopGrace;
@@ -22,9 +20,7 @@ internal sealed class RunningContainer : IRunningServer
     private readonly ContainerLogs _logs = new();
     private readonly Task _following;
     private readonly Task<long?> _exit;
-    private Task? _sampler;
     private long _sampledPeak;
-    private int _measuring;
     private ResourceUsage? _lastUsage;
     private volatile bool _hasExited;
     private int _disposed;
@@ -55,21 +51,9 @@ internal sealed class RunningContainer : IRunningServer
     public string LogTail(int lines = 20) => _logs.Tail(lines);
 
     /// <inheritdoc />
-    public IDisposable Measuring()
-    {
-        Interlocked.Increment(ref _measuring);
-        return new MeasuringScope(this);
-    }
-
-    /// <summary>Reads the stats once; when the engine keeps no peak (cgroup v2), samples the usage in the background from now on.</summary>
-    public async Task StartSamplingIfNeededAsync(CancellationToken cancellationToken)
-    {
-        var stats = await ReadStatsAsync(cancellationToken).ConfigureAwait(false);
-        if (stats is not null && stats.MemoryStats?.MaxUsage is null or 0)
-        {
-            _sampler = Task.Run(SampleAsync);
-        }
-    }
+    /// <remarks>The engine's stats stream, open only during the window; the highest memory it saw counts towards the peak.</remarks>
+    public Task<IUsageWindow> BeginMeasurementAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IUsageWindow>(new StatsStreamWindow(_client, _id, SawMemory, cancellationToken));
 
     public async Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken)
     {
@@ -84,7 +68,7 @@ internal sealed class RunningContainer : IRunningServer
             return _lastUsage;
         }
 
-        var current = CurrentMemory(stats.MemoryStats);
+        var current = ContainerMemory.Current(stats.MemoryStats);
         var peak = Math.Max((long)stats.MemoryStats.MaxUsage, Math.Max(Interlocked.Read(ref _sampledPeak), current));
         _lastUsage = new ResourceUsage(stats.CPUStats.CPUUsage.TotalUsage / 1e9, current, peak);
         return _lastUsage;
@@ -147,7 +131,6 @@ internal sealed class RunningContainer : IRunningServer
             await _background.CancelAsync().ConfigureAwait(false);
             await Quietly(_following).ConfigureAwait(false);
             await Quietly(_exit).ConfigureAwait(false);
-            await Quietly(_sampler).ConfigureAwait(false);
             _background.Dispose();
         }
     }
@@ -219,41 +202,15 @@ internal sealed class RunningContainer : IRunningServer
         return last.Value;
     }
 
-    private async Task SampleAsync()
+    /// <summary>Records memory a window saw; returns the peak so far.</summary>
+    private long SawMemory(long bytes)
     {
-        using var timer = new PeriodicTimer(s_samplePeriod);
-        try
+        long seen;
+        while ((seen = Interlocked.Read(ref _sampledPeak)) < bytes && Interlocked.CompareExchange(ref _sampledPeak, bytes, seen) != seen)
         {
-            while (await timer.WaitForNextTickAsync(_background.Token).ConfigureAwait(false) && !_hasExited)
-            {
-                if (Volatile.Read(ref _measuring) == 0)
-                {
-                    continue;
-                }
-
-                var stats = await ReadStatsAsync(_background.Token).ConfigureAwait(false);
-                if (stats?.MemoryStats is { } memory && stats.Read != default)
-                {
-                    var current = CurrentMemory(memory);
-                    long seen;
-                    while ((seen = Interlocked.Read(ref _sampledPeak)) < current && Interlocked.CompareExchange(ref _sampledPeak, current, seen) != seen)
-                    {
-                    }
-                }
-            }
         }
-        catch (OperationCanceledException)
-        {
-            // Disposed.
-        }
-    }
 
-    /// <summary>What `docker stats` shows: the cgroup's usage without the inactive page cache.</summary>
-    private static long CurrentMemory(MemoryStats memory)
-    {
-        var stats = memory.Stats ?? new Dictionary<string, ulong>();
-        ulong inactive = stats.TryGetValue("total_inactive_file", out var v1) ? v1 : stats.TryGetValue("inactive_file", out var v2) ? v2 : 0;
-        return (long)(memory.Usage > inactive ? memory.Usage - inactive : memory.Usage);
+        return Math.Max(seen, bytes);
     }
 
     private static async Task Quietly(Task? task)
@@ -274,17 +231,4 @@ internal sealed class RunningContainer : IRunningServer
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({_id[..Math.Min(12, _id.Length)]})");
-
-    private sealed class MeasuringScope(RunningContainer container) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                Interlocked.Decrement(ref container._measuring);
-            }
-        }
-    }
 }
