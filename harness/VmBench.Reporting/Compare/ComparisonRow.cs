@@ -2,7 +2,13 @@ using VmBench.Reporting.Statistics;
 
 namespace VmBench.Reporting.Compare;
 
-/// <summary>One benchmark x variation present in both runs: medians over trials, the change in percent and the verdict of <see cref="ChangeTest"/>.</summary>
+/// <summary>
+/// One benchmark x variation present in both runs: medians over trials, the change in percent and the verdict of
+/// <see cref="ChangeTest"/>, for requests/s, for p99 and for the fraction of the machine's limit (requests/s over the
+/// reference's in the same trial). The last cancels what the machine did between the two runs: on one machine at two
+/// moments it is the fairer question ("did this server change?"); across machines only the absolute figures mean
+/// anything. Null where either run has no reference ratio for the cell (no reference, or the reference itself).
+/// </summary>
 public sealed record ComparisonRow(
     string Benchmark,
     string Variation,
@@ -17,4 +23,7 @@ public sealed record ComparisonRow(
     double BaseP99Ms,
     double NewP99Ms,
     double P99ChangePercent,
-    ChangeVerdict P99Verdict);
+    ChangeVerdict P99Verdict,
+    double? BaseReferenceRatio = null,
+    double? NewReferenceRatio = null,
+    ChangeVerdict? ReferenceRatioVerdict = null);

@@ -10,7 +10,7 @@ public static class ComparisonTable
     public static string Render(RunComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        var header = new[] { "Benchmark", "Variation", "Base req/s", "New req/s", "Change", "Verdict", "Base p99 ms", "New p99 ms", "Change", "Verdict" };
+        var header = new[] { "Benchmark", "Variation", "Base req/s", "New req/s", "Change", "Verdict", "Base x ref", "New x ref", "Verdict", "Base p99 ms", "New p99 ms", "Change", "Verdict" };
         var rows = comparison.Rows.Select(r => new[]
         {
             r.Benchmark,
@@ -19,16 +19,19 @@ public static class ComparisonTable
             Format.Rate(r.NewRequestsPerSecond),
             Format.Percent(r.RequestsPerSecondChangePercent),
             VerdictText.Of(r.RequestsPerSecondVerdict),
+            Ratio(r.BaseReferenceRatio),
+            Ratio(r.NewReferenceRatio),
+            r.ReferenceRatioVerdict is { } verdict ? VerdictText.Of(verdict) : "-",
             Format.Ms(r.BaseP99Ms),
             Format.Ms(r.NewP99Ms),
             Format.Percent(r.P99ChangePercent),
             VerdictText.Of(r.P99Verdict),
         }).ToList();
-        var numeric = new[] { false, false, true, true, true, false, true, true, true, false };
+        var numeric = new[] { false, false, true, true, true, false, true, true, false, true, true, true, false };
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
         var text = new StringBuilder();
         text.Append(comparison.Base.Date.ToString("u", System.Globalization.CultureInfo.InvariantCulture)).Append(" (base) -> ")
-            .Append(comparison.New.Date.ToString("u", System.Globalization.CultureInfo.InvariantCulture)).Append(" (new)\nverdicts: ").Append(comparison.Method).Append("\nnoise floors: ").Append(comparison.NoiseFloors).Append("\n\n");
+            .Append(comparison.New.Date.ToString("u", System.Globalization.CultureInfo.InvariantCulture)).Append(" (new)\nverdicts: ").Append(comparison.Method).Append("\nx ref: requests/s over the reference's in the same trial (the fraction of the machine's limit); its verdict sets aside what the machine did between the runs\nnoise floors: ").Append(comparison.NoiseFloors).Append("\n\n");
         if (rows.Count == 0)
         {
             text.Append("No benchmark and variation was measured in both runs.\n");
@@ -55,6 +58,8 @@ public static class ComparisonTable
 
         return text.ToString();
     }
+
+    private static string Ratio(double? ratio) => ratio is { } r ? r.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "-";
 
     private static void Line(StringBuilder text, string[] cells, int[] widths, bool[] numeric)
     {

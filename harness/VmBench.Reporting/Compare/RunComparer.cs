@@ -29,6 +29,7 @@ public static class RunComparer
             var newRpsMedian = PerfolizerSummarizer.Of(newRps).Median;
             var baseP99Median = PerfolizerSummarizer.Of(baseP99).Median;
             var newP99Median = PerfolizerSummarizer.Of(newP99).Median;
+            var (baseRatio, newRatio, ratioVerdict) = Ratios(baseline.Variation, candidate.Variation, test);
             rows.Add(new ComparisonRow(
                 key.Benchmark,
                 candidate.Variation.Label,
@@ -43,7 +44,10 @@ public static class RunComparer
                 baseP99Median,
                 newP99Median,
                 Change(baseP99Median, newP99Median),
-                test.Compare(baseP99, newP99, higherIsBetter: false)));
+                test.Compare(baseP99, newP99, higherIsBetter: false),
+                baseRatio,
+                newRatio,
+                ratioVerdict));
         }
 
         rows.Sort((a, b) => (a.Benchmark, a.MessageSize, a.Concurrency).CompareTo((b.Benchmark, b.MessageSize, b.Concurrency)));
@@ -54,6 +58,22 @@ public static class RunComparer
 
     /// <summary>(new / base - 1) x 100; NaN when the base is zero.</summary>
     public static double Change(double baseline, double candidate) => baseline == 0 ? double.NaN : ((candidate / baseline) - 1) * 100;
+
+    /// <summary>Both runs' fractions of the limit (medians over trials) and the verdict over the per-trial ratios, when both runs have them against the same reference.</summary>
+    private static (double? Base, double? New, ChangeVerdict? Verdict) Ratios(VariationResult baseline, VariationResult candidate, ChangeTest test)
+    {
+        if (baseline.Summary is not { Reference: { } baseReference, ReferenceRatios.Count: > 0 } baseSummary
+            || candidate.Summary is not { Reference: { } newReference, ReferenceRatios.Count: > 0 } newSummary
+            || baseReference != newReference)
+        {
+            return (null, null, null);
+        }
+
+        return (
+            PerfolizerSummarizer.Of(baseSummary.ReferenceRatios).Median,
+            PerfolizerSummarizer.Of(newSummary.ReferenceRatios).Median,
+            test.Compare(baseSummary.ReferenceRatios, newSummary.ReferenceRatios, higherIsBetter: true));
+    }
 
     private static Dictionary<CellKey, Cell> Cells(RunResult run)
     {

@@ -1,3 +1,4 @@
+using VmBench.Core.Model;
 using VmBench.Core.Results;
 using VmBench.Reporting.Compare;
 using VmBench.Reporting.Statistics;
@@ -111,6 +112,37 @@ public sealed class RunComparerTests
         Assert.Equal(ChangeVerdict.Faster, row.RequestsPerSecondVerdict);
         Assert.Contains("minimum effect 2.5 %", ComparisonTable.Render(comparison), StringComparison.Ordinal);
         Assert.Contains("minimum effect 2.5 %", CompareHtmlBuilder.Build(comparison, "a", "b"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_machine_that_slowed_between_the_runs_is_slower_in_requests_but_not_against_the_reference()
+    {
+        // Run two on a machine 20 % slower: the server and the reference both lose 20 %, so its fraction of the limit holds.
+        var first = ReferenceRuns.Run([100_000, 96_000, 104_000, 99_000, 101_000], ("c-epoll", BenchmarkRole.Reference, 1.0, 0.0), ("sockets", BenchmarkRole.Measured, 0.7, 0.01));
+        var second = ReferenceRuns.Run([80_000, 77_000, 83_000, 79_000, 81_000], ("c-epoll", BenchmarkRole.Reference, 1.0, 0.0), ("sockets", BenchmarkRole.Measured, 0.7, 0.012));
+
+        var comparison = RunComparer.Compare(first, second);
+        var sockets = comparison.Rows.Single(r => r.Benchmark == "tcpecho-sockets");
+        var reference = comparison.Rows.Single(r => r.Benchmark == "tcpecho-c-epoll");
+
+        Assert.Equal(ChangeVerdict.Slower, sockets.RequestsPerSecondVerdict);
+        Assert.Equal(ChangeVerdict.NoResolvableDifference, sockets.ReferenceRatioVerdict);
+        Assert.InRange(sockets.BaseReferenceRatio!.Value, 0.69, 0.71);
+        Assert.InRange(sockets.NewReferenceRatio!.Value, 0.69, 0.71);
+        Assert.Null(reference.ReferenceRatioVerdict); // the reference has no ratio to itself
+        Assert.Contains(sockets.NewReferenceRatio.Value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), ComparisonTable.Render(comparison), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_server_that_lost_15_percent_against_the_reference_is_slower_against_it()
+    {
+        double[] machine = [100_000, 82_000, 118_000, 95_000, 104_000];
+        var first = ReferenceRuns.Run(machine, ("c-epoll", BenchmarkRole.Reference, 1.0, 0.0), ("sockets", BenchmarkRole.Measured, 0.8, 0.01));
+        var second = ReferenceRuns.Run(machine, ("c-epoll", BenchmarkRole.Reference, 1.0, 0.0), ("sockets", BenchmarkRole.Measured, 0.68, 0.01));
+
+        var sockets = RunComparer.Compare(first, second).Rows.Single(r => r.Benchmark == "tcpecho-sockets");
+
+        Assert.Equal(ChangeVerdict.Slower, sockets.ReferenceRatioVerdict);
     }
 
     private static RunResult Run(double rps, int repeats, double noise = 0.01) =>
