@@ -6,7 +6,8 @@
 #
 #   harness/setup-host.sh [--docker] [--tests]
 #
-# --tests also installs what the tests need (headless Chromium for the report checks, fonts).
+# --tests also installs what the tests need (headless Chromium for the report checks, fonts, and
+# hdr-histogram-js from npm into tests/tools/hdr-histogram-js, the independent reader of our .hlog files).
 # Prints "engine-started" on its last line when it started an engine, so the caller can stop
 # exactly that one later with docker/stop-engine.sh.
 set -euo pipefail
@@ -25,6 +26,8 @@ done
 packages=(libuv1 python3 python3-uvloop nodejs golang-go gcc libc6-dev util-linux procps)
 [ "$docker" = 1 ] && packages+=(docker.io debootstrap)
 [ "$tests" = 1 ] && packages+=(chromium fonts-dejavu-core)
+# npm for hdr-histogram-js (a Node.js from elsewhere, e.g. NodeSource, brings its own).
+[ "$tests" = 1 ] && ! command -v npm >/dev/null && packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -39,6 +42,11 @@ fi
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (https://dot.net); dotnet is not on PATH" >&2; exit 1; }
 dotnet restore "$here/VmBench.sln" --verbosity quiet >/dev/null
+
+if [ "$tests" = 1 ]; then
+  # The versions pinned by package-lock.json; node_modules is git-ignored.
+  (cd "$here/tests/tools/hdr-histogram-js" && npm ci --no-audit --no-fund --silent >/dev/null)
+fi
 
 if [ "$docker" = 1 ]; then
   before=$(test -f /tmp/vmbench-dockerd.pid && cat /tmp/vmbench-dockerd.pid || true)

@@ -5,7 +5,7 @@ namespace VmBench.Core.Load;
 /// <param name="CorrectedLatency">Constant-rate mode: latency from the intended send time (coordinated-omission corrected).</param>
 /// <param name="IntendedRate">Constant-rate mode: requests/s planned.</param>
 /// <param name="Failure">Set when the job failed (payload mismatch, server gone): the variation is failed, never counted.</param>
-/// <param name="HistogramLog">The latency histograms in HdrHistogram's log format (HistogramLogWriter), or null.</param>
+/// <param name="HistogramLog">The latency histograms in HdrHistogram's log format (version 1.3, as Java's HistogramLogWriter writes it): one interval per second of the measurement, tagged corrected/uncorrected at constant rate; or null.</param>
 public sealed record LoadResult(
     long Requests,
     long Messages,

@@ -30,7 +30,8 @@ internal sealed unsafe class EventLoop : IDisposable
     private readonly int _readBufferSize;
     private readonly byte* _events;
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly LongHistogram _second = Histograms.CreateSecond();
+    private readonly LongHistogram _second = Histograms.Create();
+    private readonly LongHistogram? _secondUncorrected;
     private readonly List<SecondSample> _seconds = [];
     private long _completed;
     private long _requests;
@@ -58,6 +59,7 @@ internal sealed unsafe class EventLoop : IDisposable
         _events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * Native.EpollEventSize));
         Latency = Histograms.Create();
         Corrected = constantRate ? Histograms.Create() : null;
+        _secondUncorrected = constantRate ? Histograms.Create() : null;
         _epfd = Native.EpollCreate1(Native.EPOLL_CLOEXEC);
         if (_epfd < 0)
         {
@@ -87,7 +89,7 @@ internal sealed unsafe class EventLoop : IDisposable
     public LongHistogram? Corrected { get; }
 
     /// <summary>The timeline: one entry per second of the measurement (the last one partial), with the latencies
-    /// of that second (corrected ones at constant rate); read by the coordinator once the loop has stopped.</summary>
+    /// of that second (corrected ones at constant rate, and the uncorrected beside them); read by the coordinator once the loop has stopped.</summary>
     public IReadOnlyList<SecondSample> Seconds => _seconds;
 
     /// <summary>Requests completed so far, warm-up included (read by the coordinator for progress).</summary>
@@ -139,7 +141,7 @@ internal sealed unsafe class EventLoop : IDisposable
             StoppedAt = Stopwatch.GetTimestamp();
             if (StoppedAt > _plan.MeasureStart)
             {
-                _seconds.Add(new SecondSample(_nextSecondAt - Stopwatch.Frequency, Math.Min(StoppedAt, _plan.MeasureEnd), Histograms.Take(_second)));
+                _seconds.Add(TakeSecond(Math.Min(StoppedAt, _plan.MeasureEnd)));
             }
 
             _done.TrySetResult();
@@ -528,6 +530,7 @@ internal sealed unsafe class EventLoop : IDisposable
                 var corrected = Clock.ToNanoseconds(now - connection.IntendedAt);
                 Histograms.Record(Corrected, corrected);
                 Histograms.Record(_second, corrected);
+                Histograms.Record(_secondUncorrected!, latency);
             }
             else
             {
@@ -550,9 +553,12 @@ internal sealed unsafe class EventLoop : IDisposable
     /// <summary>Ends the current second of the timeline (only once the measurement has started).</summary>
     private void CloseSecond()
     {
-        _seconds.Add(new SecondSample(_nextSecondAt - Stopwatch.Frequency, _nextSecondAt, Histograms.Take(_second)));
+        _seconds.Add(TakeSecond(_nextSecondAt));
         _nextSecondAt += Stopwatch.Frequency;
     }
+
+    private SecondSample TakeSecond(long end) =>
+        new(_nextSecondAt - Stopwatch.Frequency, end, Histograms.Take(_second), _secondUncorrected is null ? null : Histograms.Take(_secondUncorrected));
 
     private void Mismatch(LoadConnection connection, string detail)
     {

@@ -8,12 +8,7 @@ internal static class Histograms
     public const long Highest = 3_600_000_000_000;
     public const int Digits = 3;
 
-    /// <summary>The per-second timeline's histograms: 2 significant digits are plenty for one second's p99.</summary>
-    public const int SecondDigits = 2;
-
     public static LongHistogram Create() => new(Highest, Digits);
-
-    public static LongHistogram CreateSecond() => new(Highest, SecondDigits);
 
     /// <summary>Records one latency (ns), clamped into the histogram's range instead of throwing.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

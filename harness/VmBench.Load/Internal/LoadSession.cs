@@ -103,22 +103,7 @@ internal sealed class LoadSession
         var rps = seconds > 0 ? requests / seconds : 0;
         var mibs = seconds > 0 ? bytes / seconds / (1024.0 * 1024.0) : 0;
 
-        var measureStartUtc = DateTime.UtcNow - TimeSpan.FromSeconds(Clock.Seconds(Stopwatch.GetTimestamp() - _plan.MeasureStart));
-        var startMs = new DateTimeOffset(measureStartUtc).ToUnixTimeMilliseconds();
-        var endMs = startMs + (long)(seconds * 1000);
-        HistogramBase[] logged = corrected is null ? [latency] : [latency, corrected];
-        foreach (var histogram in logged)
-        {
-            histogram.StartTimeStamp = startMs;
-            histogram.EndTimeStamp = endMs;
-        }
-
-        if (corrected is not null)
-        {
-            latency.Tag = "uncorrected";
-            corrected.Tag = "corrected";
-        }
-
+        var startMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)(Clock.Seconds(Stopwatch.GetTimestamp() - _plan.MeasureStart) * 1000);
         var fullSeconds = new List<double>();
         var timeline = Timeline(fullSeconds);
         return new LoadResult(
@@ -135,7 +120,7 @@ internal sealed class LoadSession
             _control.Failure ?? (requests == 0 && seconds > 0 ? $"no request completed in {seconds:0.0} s of measurement (the server accepted the connections but does not answer)" : null),
             timeline,
             Usage(cpuAtEnd, cpuWindow, requests, rps, fullSeconds),
-            latency.TotalCount == 0 ? null : HistogramLogText.Write(measureStartUtc, logged));
+            latency.TotalCount == 0 ? null : HistogramLogText.Write(startMs, SecondIntervals.Build(_loops, _plan.MeasureStart, startMs, corrected is not null)));
     }
 
     /// <param name="seconds">The wall time the CPU time was read over (which may run past the measured window: joining the loops, merging).</param>
@@ -239,25 +224,12 @@ internal sealed class LoadSession
     private TimelineSample[] Timeline(List<double> fullSeconds)
     {
         var samples = new List<TimelineSample>();
-        var second = Histograms.CreateSecond();
-        var count = _loops.Max(l => l.Seconds.Count);
+        var second = Histograms.Create();
+        var count = LoopSeconds.Count(_loops);
         for (var i = 0; i < count; i++)
         {
             second.Reset();
-            long start = long.MaxValue, end = 0;
-            foreach (var loop in _loops)
-            {
-                if (i >= loop.Seconds.Count)
-                {
-                    continue;
-                }
-
-                var part = loop.Seconds[i];
-                start = Math.Min(start, part.Start);
-                end = Math.Max(end, part.End);
-                second.Add(part.Histogram);
-            }
-
+            var (start, end) = LoopSeconds.Add(_loops, i, s => s.Histogram, second);
             var seconds = Clock.Seconds(end - start);
             if (seconds < 0.2 && (i > 0 || seconds <= 0))
             {

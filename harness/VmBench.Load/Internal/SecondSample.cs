@@ -2,5 +2,6 @@ using HdrHistogram;
 
 namespace VmBench.Load.Internal;
 
-/// <summary>One loop's share of one second of the timeline: from, to (Stopwatch ticks) and that second's latencies.</summary>
-internal sealed record SecondSample(long Start, long End, LongHistogram Histogram);
+/// <summary>One loop's share of one second of the timeline: from, to (Stopwatch ticks) and that second's latencies
+/// (corrected at constant rate, where <paramref name="Uncorrected"/> holds the latencies from the actual send time).</summary>
+internal sealed record SecondSample(long Start, long End, LongHistogram Histogram, LongHistogram? Uncorrected);

@@ -24,7 +24,7 @@ public class LatencyRecordingBenchmarks
     public void Setup()
     {
         _latency = Histograms.Create();
-        _second = Histograms.CreateSecond();
+        _second = Histograms.Create();
 
         // Latencies spread log-uniformly from 10 µs to 10 ms, like a loaded echo server's, in Stopwatch ticks.
         var random = new Random(0x5EED);

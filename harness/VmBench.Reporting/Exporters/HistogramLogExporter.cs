@@ -6,12 +6,16 @@ namespace VmBench.Reporting.Exporters;
 
 /// <summary>
 /// histograms/*.hlog: each measurement's latency histograms in HdrHistogram's log format (as the load
-/// client wrote them with HistogramLogWriter), one file per benchmark, cell and trial, so any
-/// standard HdrHistogram tool can re-plot them. Sweep steps get one file each too.
+/// client wrote them: one interval per second), one file per benchmark, cell and trial, so any
+/// standard HdrHistogram tool can re-plot them; beside each, its .hgrm percentile distribution
+/// (one per tag at constant rate: <c>name.corrected.hgrm</c>, <c>name.uncorrected.hgrm</c>), as wrk2 prints it.
+/// Sweep steps get their files too.
 /// </summary>
 public sealed class HistogramLogExporter : IResultExporter
 {
     public const string Folder = "histograms";
+
+    private static readonly UTF8Encoding s_utf8 = new(false);
 
     public string Name => "histogram logs";
 
@@ -24,8 +28,14 @@ public sealed class HistogramLogExporter : IResultExporter
         {
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, name);
-            await File.WriteAllTextAsync(path, log, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(path, log, s_utf8, cancellationToken).ConfigureAwait(false);
             written.Add(path);
+            foreach (var (tag, text) in PercentileDistribution.FromLog(log))
+            {
+                var hgrm = Path.ChangeExtension(path, tag is null ? ".hgrm" : $".{Safe(tag)}.hgrm");
+                await File.WriteAllTextAsync(hgrm, text, s_utf8, cancellationToken).ConfigureAwait(false);
+                written.Add(hgrm);
+            }
         }
 
         return written;

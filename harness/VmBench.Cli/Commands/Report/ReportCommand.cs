@@ -18,7 +18,8 @@ public static class ReportCommand
         {
             var outcome = await ScottPlotReports.CreateGenerator().GenerateAsync(run, cancellationToken).ConfigureAwait(false);
             var charts = outcome.Files.Count(f => f.EndsWith(".svg", StringComparison.OrdinalIgnoreCase));
-            var histograms = outcome.Files.Count(IsHistogramLog);
+            var histograms = outcome.Files.Count(f => IsHistogramLog(f) && f.EndsWith(".hlog", StringComparison.Ordinal));
+            var distributions = outcome.Files.Count(f => IsHistogramLog(f) && f.EndsWith(".hgrm", StringComparison.Ordinal));
             foreach (var file in outcome.Files.Where(f => !IsChart(f) && !IsHistogramLog(f)))
             {
                 await output.WriteLineAsync($"wrote {file}").ConfigureAwait(false);
@@ -31,7 +32,7 @@ public static class ReportCommand
 
             if (histograms > 0)
             {
-                await output.WriteLineAsync($"wrote {histograms} HdrHistogram logs into {Path.Combine(outcome.RunDirectory, HistogramLogExporter.Folder)}").ConfigureAwait(false);
+                await output.WriteLineAsync($"wrote {histograms} HdrHistogram logs and {distributions} percentile distributions (.hgrm) into {Path.Combine(outcome.RunDirectory, HistogramLogExporter.Folder)}").ConfigureAwait(false);
             }
 
             foreach (var failure in outcome.Failures)
