@@ -55,5 +55,33 @@ public sealed class TrialScheduleTests : IDisposable
         Assert.True(firstQuarter <= 2, $"{firstQuarter} of 400 trials kept the server's cells together");
     }
 
+    [Fact]
+    public void The_cells_a_reference_pairs_with_are_measured_together_in_a_random_order_of_blocks()
+    {
+        var blockOrders = new HashSet<string>();
+        var firstInBlock = new HashSet<string>();
+        for (var trial = 1; trial <= 20; trial++)
+        {
+            var order = TrialSchedule.Order(_cells, 7, trial);
+            var blocks = new List<(Core.Model.Protocol, int, int)>();
+            foreach (var cell in order)
+            {
+                var block = TrialSchedule.Block(cell);
+                if (blocks.Count == 0 || !blocks[^1].Equals(block))
+                {
+                    Assert.DoesNotContain(block, blocks); // a block is never split
+                    blocks.Add(block);
+                    firstInBlock.Add(cell.Benchmark.Name);
+                }
+            }
+
+            Assert.Equal(_cells.Select(TrialSchedule.Block).Distinct().Count(), blocks.Count);
+            blockOrders.Add(string.Join('|', blocks));
+        }
+
+        Assert.True(blockOrders.Count > 5, $"only {blockOrders.Count} block orders in 20 trials");
+        Assert.True(firstInBlock.Count > 2, "the order inside a block is not random");
+    }
+
     public void Dispose() => _servers.Dispose();
 }
