@@ -42,13 +42,14 @@ public static class SteadyState
 
     /// <summary>
     /// The trend of a measurement's per-second series, in percent of its mean, when it moves the same way every
-    /// second and by more than <see cref="TrendPercent"/> along a least-squares fit; null otherwise (and with fewer
-    /// than 3 seconds, which cannot tell a trend from noise).
+    /// second and by more than <see cref="TrendPercent"/> along a least-squares fit; null otherwise, and with fewer
+    /// than 2 seconds. Two seconds are enough at this threshold: a steady server varies by 1-3 % from one second to
+    /// the next, so a move of more than 15 % between them is the machine or the server changing, not noise.
     /// </summary>
     public static double? Trend(IReadOnlyList<double> series)
     {
         ArgumentNullException.ThrowIfNull(series);
-        if (series.Count < 3)
+        if (series.Count < 2)
         {
             return null;
         }

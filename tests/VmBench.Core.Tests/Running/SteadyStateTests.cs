@@ -45,6 +45,7 @@ public sealed class SteadyStateTests
     [Theory]
     [InlineData(new double[] { 800, 1000, 1200 }, 40)]
     [InlineData(new double[] { 1200, 1100, 1000, 900 }, -28.5714)]
+    [InlineData(new double[] { 800, 1200 }, 40)] // two seconds (the default measurement) can trend
     public void A_measurement_moving_one_way_by_more_than_15_percent_trends(double[] series, double percent)
     {
         Assert.Equal(percent, SteadyState.Trend(series)!.Value, 3);
@@ -53,7 +54,8 @@ public sealed class SteadyStateTests
     [Theory]
     [InlineData(new double[] { 1000, 1100, 1050 })]
     [InlineData(new double[] { 1000, 1050, 1100 })]
-    [InlineData(new double[] { 800, 1200 })]
+    [InlineData(new double[] { 1000, 1100 })]
+    [InlineData(new double[] { 1000 })]
     public void Noise_a_small_drift_or_too_few_seconds_do_not_trend(double[] series)
     {
         Assert.Null(SteadyState.Trend(series));

@@ -28,14 +28,14 @@ public static class RunCommandDefinition
 
     public static readonly Option<double> Duration = new("--duration", "-d")
     {
-        Description = "Seconds measured per cell in each trial (3 or more lets a trend within a measurement be seen)",
-        DefaultValueFactory = _ => 3,
+        Description = "Seconds measured per cell in each trial (2 or more lets a trend within a measurement be seen)",
+        DefaultValueFactory = _ => 2,
     };
 
     public static readonly Option<int> Trials = new("--trials", "-t")
     {
-        Description = "Randomized interleaved trials: each measures every cell once, in a fresh random order; figures are medians over trials with 95 % confidence intervals (3 or more)",
-        DefaultValueFactory = _ => 3,
+        Description = "Randomized interleaved trials: each measures every cell once, in a fresh random order; figures are medians over trials with 95 % confidence intervals (3 or more; vmbench compare needs 4 per run)",
+        DefaultValueFactory = _ => 4,
     };
 
     public static readonly Option<int?> Seed = new("--seed")
