@@ -7,7 +7,7 @@ namespace VmBench.Core.Catalog;
 /// <summary>Parses and validates one manifest, collecting every problem instead of stopping at the first.</summary>
 public static partial class ManifestParser
 {
-    private static readonly string[] s_knownFields = ["id", "title", "loop", "language", "modes", "addresses", "build", "run", "requires", "$schema", "description"];
+    private static readonly string[] s_knownFields = ["id", "title", "loop", "language", "modes", "addresses", "build", "run", "requires", "versions", "$schema", "description"];
 
     public sealed record Result(ServerManifest? Manifest, IReadOnlyList<ManifestError> Errors);
 
@@ -85,13 +85,14 @@ public static partial class ManifestParser
             var build = ParseBuild(root, directory, Error);
             var run = ParseRun(root, build?.Kind, Error);
             var requires = ParseRequires(root, Error);
+            var versions = ParseVersions(root, Error);
 
-            if (errors.Count > 0 || id is null || title is null || loop is null || language is null || modes is null || addresses is null || build is null || run is null || requires is null)
+            if (errors.Count > 0 || id is null || title is null || loop is null || language is null || modes is null || addresses is null || build is null || run is null || requires is null || versions is null)
             {
                 return new Result(null, errors);
             }
 
-            return new Result(new ServerManifest(id, title, loop, language, modes, addresses, build, run, requires, directory, Path.GetFullPath(path)), errors);
+            return new Result(new ServerManifest(id, title, loop, language, modes, addresses, build, run, requires, directory, Path.GetFullPath(path)) { Versions = versions }, errors);
         }
     }
 
@@ -360,6 +361,68 @@ public static partial class ManifestParser
             }
 
             list.Add(new Requirement(command, install));
+        }
+
+        return ok ? list : null;
+    }
+
+    private static IReadOnlyList<VersionCommand>? ParseVersions(JsonElement root, Action<string, string> error)
+    {
+        if (!root.TryGetProperty("versions", out var versions))
+        {
+            return [];
+        }
+
+        if (versions.ValueKind != JsonValueKind.Array)
+        {
+            error("versions", $"must be a list of {{\"name\": \"...\", \"command\": [...]}}, not {Describe(versions.ValueKind)}");
+            return null;
+        }
+
+        var list = new List<VersionCommand>();
+        var index = 0;
+        var ok = true;
+        foreach (var item in versions.EnumerateArray())
+        {
+            var name = $"versions[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                error(name, $"must be an object, not {Describe(item.ValueKind)}");
+                ok = false;
+                continue;
+            }
+
+            foreach (var property in item.EnumerateObject().Where(p => p.Name is not ("name" or "command")))
+            {
+                error($"{name}.{property.Name}", "unknown field (known: name, command)");
+                ok = false;
+            }
+
+            var runtime = RequiredString(item, "name", error, name);
+            var command = item.TryGetProperty("command", out _) ? Argv(item, "command", name + ".command", error) : null;
+            if (!item.TryGetProperty("command", out _))
+            {
+                error(name + ".command", "is required (an argv that prints the version, e.g. [\"go\", \"version\"])");
+            }
+            else if (command is { Count: 0 })
+            {
+                error(name + ".command", "must not be empty");
+                command = null;
+            }
+
+            if (runtime is not null && list.Any(v => v.Name == runtime))
+            {
+                error(name + ".name", $"\"{runtime}\" is listed twice");
+                runtime = null;
+            }
+
+            if (runtime is null || command is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            list.Add(new VersionCommand(runtime, command));
         }
 
         return ok ? list : null;

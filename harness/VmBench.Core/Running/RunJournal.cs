@@ -71,6 +71,13 @@ public sealed class RunJournal
         Write(RunStatus.Running);
     }
 
+    /// <summary>The versions of the runtimes the benchmark's server uses, read once it started.</summary>
+    public void Versioned(Benchmark benchmark, IReadOnlyList<RuntimeVersion> versions)
+    {
+        _entries[benchmark].Versions = versions;
+        Write(RunStatus.Running);
+    }
+
     public void Swept(Benchmark benchmark, SweepStep step)
     {
         _entries[benchmark].Sweep.Add(step);
@@ -124,7 +131,8 @@ public sealed class RunJournal
             entry.Warmup,
             variations,
             entry.Sweep.ToArray(),
-            benchmark.Server.Run.Environment.Count == 0 ? null : new SortedDictionary<string, string>(benchmark.Server.Run.Environment.ToDictionary(), StringComparer.Ordinal));
+            benchmark.Server.Run.Environment.Count == 0 ? null : new SortedDictionary<string, string>(benchmark.Server.Run.Environment.ToDictionary(), StringComparer.Ordinal),
+            entry.Versions);
     }
 
     private VariationResult Variation(Benchmark benchmark, (int Size, int Concurrency) key)
@@ -146,6 +154,8 @@ public sealed class RunJournal
         public string? Reason { get; set; }
 
         public WarmupResult? Warmup { get; set; }
+
+        public IReadOnlyList<RuntimeVersion>? Versions { get; set; }
 
         public List<SweepStep> Sweep { get; } = [];
     }

@@ -131,6 +131,11 @@ public sealed class Runner
                 var launch = new ServerLaunch(benchmark, addresses.Allocate(benchmark.Protocol.Address, benchmark.Name), plan.Config.ServerCpus, TimeSpan.FromSeconds(plan.Config.ReadyTimeoutSeconds));
                 var server = await _runtime.StartAsync(launch, cancellationToken).ConfigureAwait(false);
                 servers[benchmark] = server;
+                if (benchmark.Server.Versions.Count > 0)
+                {
+                    journal.Versioned(benchmark, await VersionReader.ReadAsync(server, benchmark.Server.Versions, cancellationToken).ConfigureAwait(false));
+                }
+
                 if (plan.Config.Warmup.Enabled)
                 {
                     var policy = plan.Config.Warmup;

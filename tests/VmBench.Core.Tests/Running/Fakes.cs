@@ -20,6 +20,9 @@ internal sealed class FakeRuntime : IServerRuntime
     /// <summary>CPU seconds a server adds between two usage readings.</summary>
     public double CpuPerRead { get; init; }
 
+    /// <summary>Sets up each server as it starts (e.g. its answers to ExecAsync).</summary>
+    public Action<FakeServer>? Configure { get; init; }
+
     public Func<ServerLaunch, Exception?> StartFailure { get; init; } = _ => null;
 
     public string Name => "fake";
@@ -43,6 +46,7 @@ internal sealed class FakeRuntime : IServerRuntime
         }
 
         var server = new FakeServer(AddressOf?.Invoke(launch) ?? launch.Address, CpuPerRead);
+        Configure?.Invoke(server);
         Servers.Add(server);
         return Task.FromResult<IRunningServer>(server);
     }
@@ -61,6 +65,17 @@ internal sealed class FakeServer(string address, double cpuPerRead) : IRunningSe
     public int Measurements { get; private set; }
 
     public string LogTail(int lines = 20) => "fake log line";
+
+    /// <summary>Answers ExecAsync: by default every command prints "fake 1.0" and succeeds.</summary>
+    public Func<IReadOnlyList<string>, CommandOutput> Exec { get; set; } = _ => new CommandOutput(0, "fake 1.0");
+
+    public List<IReadOnlyList<string>> Executed { get; } = [];
+
+    public Task<CommandOutput> ExecAsync(IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Executed.Add(argv);
+        return Task.FromResult(Exec(argv));
+    }
 
     public IDisposable Measuring()
     {

@@ -282,6 +282,31 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_benchmark_records_the_versions_its_server_reports_and_a_failing_command_only_its_error()
+    {
+        _servers.Add("versioned", TempServers.Valid("versioned", "\"echo\"", "\"tcp\"").Replace(
+            "\"build\":", "\"versions\": [ { \"name\": \"rt\", \"command\": [\"{out}/srv\", \"--version\"] }, { \"name\": \"lib\", \"command\": [\"libver\"] } ],\n  \"build\":", StringComparison.Ordinal), "Test.csproj");
+        var plan = RunPlans.For(_servers, _output, 1, "plain");
+        var runtime = new FakeRuntime
+        {
+            Configure = server => server.Exec = argv => argv[0] == "libver" ? new CommandOutput(127, "libver: not found") : new CommandOutput(0, "\nrt 9.8.7\nCopyright nobody\n"),
+        };
+
+        var run = await new Runner(runtime, new FakeLoad((_, _, _) => FakeLoad.Result(500)), new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        var versions = RunJson.Read(_output).Benchmarks.Single(b => b.Server == "versioned").Versions!;
+        Assert.Equal(["rt", "lib"], versions.Select(v => v.Name));
+        Assert.Equal("rt 9.8.7", versions[0].Version);
+        Assert.Null(versions[0].Error);
+        Assert.Equal(["{out}/srv", "--version"], versions[0].Command);
+        Assert.Null(versions[1].Version);
+        Assert.Equal("exit 127: libver: not found", versions[1].Error);
+        Assert.Equal("unknown (exit 127: libver: not found)", versions[1].Text);
+        Assert.All(run.Benchmarks, b => Assert.Equal(Status.Ok, b.Status));
+        Assert.Null(run.Benchmarks.Single(b => b.Server == "plain").Versions);
+    }
+
+    [Fact]
     public async Task Sweep_offers_10_to_120_percent_of_the_closed_loop_peak_and_records_every_step()
     {
         var plan = RunPlans.For(_servers, _output, 1, "alpha");
