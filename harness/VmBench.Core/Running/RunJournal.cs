@@ -23,7 +23,7 @@ public sealed class RunJournal
         _plan = plan;
         _summarizer = summarizer;
         _run = header;
-        _entries = plan.Benchmarks.ToDictionary(b => b, b => new Entry(plan.Variations.ToDictionary(v => v, _ => new CellEntry())));
+        _entries = plan.Benchmarks.ToDictionary(b => b, b => new Entry(plan.VariationsOf(b).ToDictionary(v => v, _ => new CellEntry())));
         Write(RunStatus.Running);
     }
 
@@ -113,7 +113,7 @@ public sealed class RunJournal
     private BenchmarkResult Describe(Benchmark benchmark, RunStatus run)
     {
         var entry = _entries[benchmark];
-        var variations = _plan.Variations.Where(v => entry.Cells[v].Trials.Count > 0).Select(v => Variation(benchmark, v)).ToArray();
+        var variations = _plan.VariationsOf(benchmark).Where(v => entry.Cells[v].Trials.Count > 0).Select(v => Variation(benchmark, v)).ToArray();
         var failed = variations.FirstOrDefault(v => v.Status == Status.Failed);
         var (status, reason) = entry.Status is { } concluded ? (concluded, entry.Reason)
             : run is RunStatus.Completed or RunStatus.Failed ? (failed is null ? Status.Ok : Status.Failed, failed is null ? null : $"{failed.Label}: {failed.Reason}")
