@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using VmBench.Core.Load;
 
 namespace VmBench.Core.Results;
@@ -15,6 +16,7 @@ public sealed record SweepStep(double Fraction, double OfferedRate, LoadResult R
     };
 
     /// <summary>"ok", "client-bound", "rate not met (client-bound)", "server saturated": the step's flag as every output prints it.</summary>
+    [JsonIgnore]
     public string OutcomeText => Outcome switch
     {
         SweepOutcome.Met => "ok",
@@ -24,5 +26,6 @@ public sealed record SweepStep(double Fraction, double OfferedRate, LoadResult R
     };
 
     /// <summary>True when the step is flagged (anything but <see cref="SweepOutcome.Met"/>).</summary>
+    [JsonIgnore]
     public bool Flagged => Outcome != SweepOutcome.Met;
 }
