@@ -123,7 +123,8 @@ public static class ReportCharts
     private static string AxisLabel(IEnumerable<(int Size, int Concurrency)> cells) =>
         cells.All(c => c.Size == VariationResult.NoPayload) ? "concurrency" : "payload, concurrency";
 
-    private static string SizeSlug(int size) => size.ToString(CultureInfo.InvariantCulture) + "b";
+    /// <summary>"-1024b" in a chart id; nothing for a cell without a payload axis (http).</summary>
+    private static string SizeSlug(int size) => size == VariationResult.NoPayload ? string.Empty : "-" + size.ToString(CultureInfo.InvariantCulture) + "b";
 
     private static IEnumerable<(int Size, int Concurrency)> Cells(IEnumerable<ResultRow> rows) =>
         rows.Select(r => (r.Variation!.MessageSize, r.Variation.Concurrency)).Distinct().Order();
@@ -209,7 +210,7 @@ public static class ReportCharts
         }
 
         return new ChartSpec(
-            $"latency-spectrum-{Slug(protocol)}-{SizeSlug(size)}-c{concurrency.ToString(CultureInfo.InvariantCulture)}",
+            $"latency-spectrum-{Slug(protocol)}{SizeSlug(size)}-c{concurrency.ToString(CultureInfo.InvariantCulture)}",
             ChartSections.Latency,
             $"{VariationResult.TitleOf(protocol, size, concurrency)}: latency by percentile (the trial nearest the median)",
             "percentile",
@@ -240,7 +241,7 @@ public static class ReportCharts
         }
 
         return new ChartSpec(
-            $"latency-concurrency-{Slug(protocol)}-{SizeSlug(size)}",
+            $"latency-concurrency-{Slug(protocol)}{SizeSlug(size)}",
             ChartSections.Concurrency,
             $"{(size == VariationResult.NoPayload ? protocol : $"{protocol}, {VariationResult.SizeLabel(size)}")}: p50 (circles) and p99 (triangles) against concurrency (medians over trials)",
             "concurrent connections",

@@ -147,6 +147,7 @@ public sealed partial class OutputAgreementTests
         foreach (var chart in ReportCharts.Build(run, []).Where(c => c.Id.Contains("http", StringComparison.Ordinal)))
         {
             Assert.DoesNotContain("KiB", chart.Title + string.Join(' ', chart.Categories) + chart.XLabel, StringComparison.Ordinal);
+            Assert.DoesNotContain("-0b", chart.Id, StringComparison.Ordinal);
         }
     }
 
