@@ -89,7 +89,8 @@ public sealed class ConsoleRunObserver : IRunObserver
 
         if (r.Client?.ClientBound == true)
         {
-            flags.Add("client-bound");
+            // As the cell's flag: a constant-rate plan missed while the client had CPU to spare is the server's limit.
+            flags.Add(LoadLimits.ClientSaturated(r) ? "client-bound" : "rate not met");
         }
 
         _out.WriteLine(string.Create(s_culture, $"  [{trial.Position}] {measured.Label,-36} {r.RequestsPerSecond,10:N0} req/s  p99 {r.Latency.P99,8:0.###} ms{(flags.Count > 0 ? $"  [{string.Join(", ", flags)}]" : string.Empty)}"));
