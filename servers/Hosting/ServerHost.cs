@@ -18,6 +18,13 @@ public static class ServerHost
     public static async Task<int> RunAsync(string name, string[] args, Func<IEchoServer> create)
     {
         ArgumentNullException.ThrowIfNull(create);
+        if (args is ["--version"])
+        {
+            // The runtime the server runs on (run.json's versions): ".NET 10.0.0".
+            Console.Out.WriteLine(RuntimeInformation.FrameworkDescription);
+            return ExitOk;
+        }
+
         if (!TryParseArguments(args, out var options, out var error))
         {
             await Console.Error.WriteLineAsync($"{name}: {error}").ConfigureAwait(false);

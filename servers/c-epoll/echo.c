@@ -411,6 +411,11 @@ static void parse_burn(void)
 
 int main(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+        /* The compiler that built this binary (for run.json's versions). */
+        printf("cc %s\n", __VERSION__);
+        return 0;
+    }
     const char *addr_arg = NULL, *mode_arg = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;

@@ -13,6 +13,7 @@ import (
 	"net/netip"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -108,8 +109,13 @@ func main() {
 	fs.SetOutput(io.Discard)
 	addr := fs.String("addr", "", "HOST:PORT, [IPv6]:PORT or unix:/path")
 	mode := fs.String("mode", "", "echo or readline")
+	version := fs.Bool("version", false, "print the Go version the binary was built with, and exit")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		fail(2, "%v", err)
+	}
+	if *version {
+		fmt.Println(runtime.Version())
+		return
 	}
 	if fs.NArg() > 0 {
 		fail(2, "unexpected argument '%s'", fs.Arg(0))

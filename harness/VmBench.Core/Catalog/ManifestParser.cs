@@ -7,7 +7,7 @@ namespace VmBench.Core.Catalog;
 /// <summary>Parses and validates one manifest, collecting every problem instead of stopping at the first.</summary>
 public static partial class ManifestParser
 {
-    private static readonly string[] s_knownFields = ["id", "title", "loop", "language", "modes", "addresses", "build", "run", "requires", "$schema", "description"];
+    private static readonly string[] s_knownFields = ["id", "title", "loop", "language", "modes", "addresses", "build", "run", "requires", "versions", "$schema", "description"];
 
     public sealed record Result(ServerManifest? Manifest, IReadOnlyList<ManifestError> Errors);
 
@@ -85,13 +85,14 @@ public static partial class ManifestParser
             var build = ParseBuild(root, directory, Error);
             var run = ParseRun(root, build?.Kind, Error);
             var requires = ParseRequires(root, Error);
+            var versions = ParseVersions(root, Error);
 
-            if (errors.Count > 0 || id is null || title is null || loop is null || language is null || modes is null || addresses is null || build is null || run is null || requires is null)
+            if (errors.Count > 0 || id is null || title is null || loop is null || language is null || modes is null || addresses is null || build is null || run is null || requires is null || versions is null)
             {
                 return new Result(null, errors);
             }
 
-            return new Result(new ServerManifest(id, title, loop, language, modes, addresses, build, run, requires, directory, Path.GetFullPath(path)), errors);
+            return new Result(new ServerManifest(id, title, loop, language, modes, addresses, build, run, requires, directory, Path.GetFullPath(path)) { Versions = versions }, errors);
         }
     }
 
@@ -319,32 +320,9 @@ public static partial class ManifestParser
         return command is null || !envOk ? null : new ServerRun(command, environment);
     }
 
-    private static IReadOnlyList<Requirement>? ParseRequires(JsonElement root, Action<string, string> error)
-    {
-        if (!root.TryGetProperty("requires", out var requires))
+    private static IReadOnlyList<Requirement>? ParseRequires(JsonElement root, Action<string, string> error) =>
+        ObjectList(root, "requires", "{\"command\": [...], \"install\": \"...\"}", error, (item, name) =>
         {
-            return [];
-        }
-
-        if (requires.ValueKind != JsonValueKind.Array)
-        {
-            error("requires", $"must be a list of {{\"command\": [...], \"install\": \"...\"}}, not {Describe(requires.ValueKind)}");
-            return null;
-        }
-
-        var list = new List<Requirement>();
-        var index = 0;
-        var ok = true;
-        foreach (var item in requires.EnumerateArray())
-        {
-            var name = $"requires[{index++}]";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                error(name, $"must be an object, not {Describe(item.ValueKind)}");
-                ok = false;
-                continue;
-            }
-
             var command = Argv(item, "command", name + ".command", error);
             var install = RequiredString(item, "install", error, name);
             if (command is { Count: 0 })
@@ -353,13 +331,82 @@ public static partial class ManifestParser
                 command = null;
             }
 
-            if (command is null || install is null)
+            return command is null || install is null ? null : new Requirement(command, install);
+        });
+
+    private static IReadOnlyList<VersionCommand>? ParseVersions(JsonElement root, Action<string, string> error)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        return ObjectList(root, "versions", "{\"name\": \"...\", \"command\": [...]}", error, (item, name) =>
+        {
+            var ok = true;
+            foreach (var property in item.EnumerateObject().Where(p => p.Name is not ("name" or "command")))
             {
+                error($"{name}.{property.Name}", "unknown field (known: name, command)");
+                ok = false;
+            }
+
+            var runtime = RequiredString(item, "name", error, name);
+            IReadOnlyList<string>? command = null;
+            if (!item.TryGetProperty("command", out _))
+            {
+                error(name + ".command", "is required (an argv that prints the version, e.g. [\"go\", \"version\"])");
+            }
+            else if (Argv(item, "command", name + ".command", error) is { } argv)
+            {
+                command = argv.Count > 0 ? argv : null;
+                if (argv.Count == 0)
+                {
+                    error(name + ".command", "must not be empty");
+                }
+            }
+
+            if (runtime is not null && !names.Add(runtime))
+            {
+                error(name + ".name", $"\"{runtime}\" is listed twice");
+                runtime = null;
+            }
+
+            return ok && runtime is not null && command is not null ? new VersionCommand(runtime, command) : null;
+        });
+    }
+
+    /// <summary>An optional list of objects (empty when absent), each parsed by <paramref name="parse"/> (null for one with errors, already reported).</summary>
+    private static IReadOnlyList<T>? ObjectList<T>(JsonElement root, string field, string shape, Action<string, string> error, Func<JsonElement, string, T?> parse)
+        where T : class
+    {
+        if (!root.TryGetProperty(field, out var value))
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            error(field, $"must be a list of {shape}, not {Describe(value.ValueKind)}");
+            return null;
+        }
+
+        var list = new List<T>();
+        var index = 0;
+        var ok = true;
+        foreach (var item in value.EnumerateArray())
+        {
+            var name = $"{field}[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                error(name, $"must be an object, not {Describe(item.ValueKind)}");
                 ok = false;
                 continue;
             }
 
-            list.Add(new Requirement(command, install));
+            if (parse(item, name) is { } parsed)
+            {
+                list.Add(parsed);
+            }
+            else
+            {
+                ok = false;
+            }
         }
 
         return ok ? list : null;

@@ -16,6 +16,9 @@ public sealed record ServerManifest(
     string Directory,
     string ManifestPath)
 {
+    /// <summary>The manifest's <c>versions</c>: how to read the version of every runtime the server uses; empty when it lists none.</summary>
+    public IReadOnlyList<VersionCommand> Versions { get; init; } = [];
+
     public bool Supports(Mode mode) => Modes.Contains(mode);
 
     public bool Supports(AddressKind kind) => Addresses.Contains(kind);

@@ -7,6 +7,7 @@ namespace VmBench.Core.Results;
 /// <param name="Reason">Failed, skipped or unfinished: why, with the fix when known.</param>
 /// <param name="Warmup">How the server warmed up; null when it did not (warm-up off, or it never started).</param>
 /// <param name="Sweep">Latency-vs-load steps when the run had <c>--sweep</c>; empty otherwise.</param>
+/// <param name="Versions">The version of every runtime the server used (its manifest's <c>versions</c>), read from the started server; null when it was not started or lists none.</param>
 /// <param name="ServerEnvironment">The environment variables the server's manifest sets (<c>run.env</c>), so a figure is never separated from the tuning it was measured with.</param>
 public sealed record BenchmarkResult(
     string Name,
@@ -21,4 +22,5 @@ public sealed record BenchmarkResult(
     WarmupResult? Warmup,
     IReadOnlyList<VariationResult> Variations,
     IReadOnlyList<SweepStep> Sweep,
-    IReadOnlyDictionary<string, string>? ServerEnvironment = null);
+    IReadOnlyDictionary<string, string>? ServerEnvironment = null,
+    IReadOnlyList<RuntimeVersion>? Versions = null);

@@ -13,7 +13,21 @@ public sealed record VariationResult(
     IReadOnlyList<TrialResult> Trials,
     VariationSummary? Summary)
 {
-    public string Label => $"{SizeLabel(MessageSize)} c={Concurrency}";
+    /// <summary>
+    /// The <see cref="MessageSize"/> of a cell whose protocol has no payload axis (http: a fixed GET request of about
+    /// 115 bytes whatever the run's sizes), so it is measured once per concurrency and labelled without a size.
+    /// </summary>
+    public const int NoPayload = 0;
+
+    /// <summary>"1 KiB c=50"; "c=50" for a cell without a payload axis (http).</summary>
+    public string Label => LabelOf(MessageSize, Concurrency);
+
+    public static string LabelOf(int size, int concurrency) =>
+        size == NoPayload ? $"c={concurrency}" : $"{SizeLabel(size)} c={concurrency}";
+
+    /// <summary>Chart and ranking titles: "tcpecho, 1 KiB, c=50"; "http, c=50".</summary>
+    public static string TitleOf(string protocol, int size, int concurrency) =>
+        size == NoPayload ? $"{protocol}, c={concurrency}" : $"{protocol}, {SizeLabel(size)}, c={concurrency}";
 
     /// <summary>The load results of the successful trials, in trial order: the samples every statistic is computed over.</summary>
     [JsonIgnore]

@@ -5,5 +5,5 @@ namespace VmBench.Core.Running;
 /// <summary>The unit a trial measures once: a benchmark at one payload size and one concurrency.</summary>
 public sealed record Cell(Benchmark Benchmark, int Size, int Concurrency)
 {
-    public string Label => $"{Benchmark.Name} {Results.VariationResult.SizeLabel(Size)} c={Concurrency}";
+    public string Label => $"{Benchmark.Name} {Results.VariationResult.LabelOf(Size, Concurrency)}";
 }

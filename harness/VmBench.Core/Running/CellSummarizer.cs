@@ -1,4 +1,5 @@
 using System.Globalization;
+using VmBench.Core.Load;
 using VmBench.Core.Results;
 
 namespace VmBench.Core.Running;
@@ -83,8 +84,16 @@ public sealed class CellSummarizer
         string? boundReason = null;
         if (bound.Length > 0)
         {
-            var both = bound.Any(t => t.ServerCpuUtilization >= SaturatedUtilization);
-            saturated = both ? "client and server" : "client";
+            var client = bound.Any(t => LoadLimits.ClientSaturated(t.Result));
+            var server = bound.Any(t => t.ServerCpuUtilization >= SaturatedUtilization);
+            // A constant-rate plan missed while the client had CPU to spare: the server, not the client, was the limit.
+            saturated = (client, server) switch
+            {
+                (true, true) => "client and server",
+                (true, false) => "client",
+                (false, true) => "server",
+                _ => null,
+            };
             boundReason = string.Join("; ", bound.Select(t => Text($"trial {t.Trial}: {t.Result.Client!.Reason}{(t.ServerCpuUtilization is { } s ? $", server CPU at {s * 100:0} %" : string.Empty)}")));
         }
 

@@ -23,7 +23,7 @@ public sealed class RunJournal
         _plan = plan;
         _summarizer = summarizer;
         _run = header;
-        _entries = plan.Benchmarks.ToDictionary(b => b, b => new Entry(plan.Variations.ToDictionary(v => v, _ => new CellEntry())));
+        _entries = plan.Benchmarks.ToDictionary(b => b, b => new Entry(plan.VariationsOf(b).ToDictionary(v => v, _ => new CellEntry())));
         Write(RunStatus.Running);
     }
 
@@ -71,6 +71,13 @@ public sealed class RunJournal
         Write(RunStatus.Running);
     }
 
+    /// <summary>The versions of the runtimes the benchmark's server uses, read once it started.</summary>
+    public void Versioned(Benchmark benchmark, IReadOnlyList<RuntimeVersion> versions)
+    {
+        _entries[benchmark].Versions = versions;
+        Write(RunStatus.Running);
+    }
+
     public void Swept(Benchmark benchmark, SweepStep step)
     {
         _entries[benchmark].Sweep.Add(step);
@@ -106,7 +113,7 @@ public sealed class RunJournal
     private BenchmarkResult Describe(Benchmark benchmark, RunStatus run)
     {
         var entry = _entries[benchmark];
-        var variations = _plan.Variations.Where(v => entry.Cells[v].Trials.Count > 0).Select(v => Variation(benchmark, v)).ToArray();
+        var variations = _plan.VariationsOf(benchmark).Where(v => entry.Cells[v].Trials.Count > 0).Select(v => Variation(benchmark, v)).ToArray();
         var failed = variations.FirstOrDefault(v => v.Status == Status.Failed);
         var (status, reason) = entry.Status is { } concluded ? (concluded, entry.Reason)
             : run is RunStatus.Completed or RunStatus.Failed ? (failed is null ? Status.Ok : Status.Failed, failed is null ? null : $"{failed.Label}: {failed.Reason}")
@@ -124,7 +131,8 @@ public sealed class RunJournal
             entry.Warmup,
             variations,
             entry.Sweep.ToArray(),
-            benchmark.Server.Run.Environment.Count == 0 ? null : new SortedDictionary<string, string>(benchmark.Server.Run.Environment.ToDictionary(), StringComparer.Ordinal));
+            benchmark.Server.Run.Environment.Count == 0 ? null : new SortedDictionary<string, string>(benchmark.Server.Run.Environment.ToDictionary(), StringComparer.Ordinal),
+            entry.Versions);
     }
 
     private VariationResult Variation(Benchmark benchmark, (int Size, int Concurrency) key)
@@ -146,6 +154,8 @@ public sealed class RunJournal
         public string? Reason { get; set; }
 
         public WarmupResult? Warmup { get; set; }
+
+        public IReadOnlyList<RuntimeVersion>? Versions { get; set; }
 
         public List<SweepStep> Sweep { get; } = [];
     }

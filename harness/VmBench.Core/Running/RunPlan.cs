@@ -15,8 +15,18 @@ public sealed record RunPlan(IReadOnlyList<Benchmark> Benchmarks, RunConfig Conf
     public IEnumerable<(int Size, int Concurrency)> Variations =>
         Config.Sizes.SelectMany(size => Config.Concurrency.Select(c => (size, c)));
 
+    /// <summary>
+    /// The cells of one benchmark: every size x concurrency, or for a protocol without a payload axis (http sends a
+    /// fixed request) one cell per concurrency, sized <see cref="VariationResult.NoPayload"/>.
+    /// </summary>
+    public IEnumerable<(int Size, int Concurrency)> VariationsOf(Benchmark benchmark)
+    {
+        ArgumentNullException.ThrowIfNull(benchmark);
+        return benchmark.Protocol.Mode == Mode.Http ? Config.Concurrency.Select(c => (VariationResult.NoPayload, c)) : Variations;
+    }
+
     /// <summary>Every cell of the run, benchmark by benchmark: what each trial measures once.</summary>
-    public IReadOnlyList<Cell> Cells => Benchmarks.SelectMany(b => Variations.Select(v => new Cell(b, v.Size, v.Concurrency))).ToArray();
+    public IReadOnlyList<Cell> Cells => Benchmarks.SelectMany(b => VariationsOf(b).Select(v => new Cell(b, v.Size, v.Concurrency))).ToArray();
 
     /// <summary>The benchmark whose cells <paramref name="benchmark"/>'s are paired with: the reference of the same protocol (for the A/A arm too); null for the reference itself or when there is none.</summary>
     public Benchmark? ReferenceFor(Benchmark benchmark)

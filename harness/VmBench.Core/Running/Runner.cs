@@ -130,6 +130,11 @@ public sealed class Runner
                 var launch = new ServerLaunch(benchmark, addresses.Allocate(benchmark.Protocol.Address, benchmark.Name), plan.Config.ServerCpus, TimeSpan.FromSeconds(plan.Config.ReadyTimeoutSeconds));
                 var server = await _runtime.StartAsync(launch, cancellationToken).ConfigureAwait(false);
                 servers[benchmark] = server;
+                if (benchmark.Server.Versions.Count > 0)
+                {
+                    journal.Versioned(benchmark, await VersionReader.ReadAsync(server, benchmark.Server.Versions, cancellationToken).ConfigureAwait(false));
+                }
+
                 if (plan.Config.Warmup.Enabled)
                 {
                     var policy = plan.Config.Warmup;
@@ -207,7 +212,7 @@ public sealed class Runner
     private async Task<(WarmupResult? Result, string? Failure)> WarmUpAsync(RunPlan plan, Benchmark benchmark, IRunningServer server, CancellationToken cancellationToken)
     {
         var policy = plan.Config.Warmup;
-        var spec = Spec(plan, benchmark, server, plan.Config.Sizes[0], plan.Config.Concurrency.Max()) with { Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero, Rate = null };
+        var spec = Spec(plan, benchmark, server, plan.VariationsOf(benchmark).First().Size, plan.Config.Concurrency.Max()) with { Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero, Rate = null };
         var series = new List<double>();
         var total = TimeSpan.FromSeconds(policy.MaxSeconds);
         var steady = false;
@@ -240,13 +245,13 @@ public sealed class Runner
     /// </summary>
     private async Task SweepAsync(RunPlan plan, RunJournal journal, Benchmark benchmark, IRunningServer server, CancellationToken cancellationToken)
     {
-        var size = plan.Config.Sizes[0];
+        var size = plan.VariationsOf(benchmark).First().Size;
         var concurrency = plan.Config.Concurrency.Max();
         var closedLoop = Spec(plan, benchmark, server, size, concurrency) with { Rate = null };
         var peak = plan.Config.Rate is null ? journal.Cell(new Cell(benchmark, size, concurrency)).Summary?.RequestsPerSecond.Median : null;
         if (peak is null)
         {
-            _observer.Note(benchmark, $"{benchmark.Name} sweep: measuring the closed-loop peak at {VariationResult.SizeLabel(size)} c={concurrency}");
+            _observer.Note(benchmark, $"{benchmark.Name} sweep: measuring the closed-loop peak at {VariationResult.LabelOf(size, concurrency)}");
             var measured = await _load.RunAsync(closedLoop, null, cancellationToken).ConfigureAwait(false);
             if (measured.Failure is not null || server.HasExited)
             {
@@ -268,9 +273,10 @@ public sealed class Runner
                 return;
             }
 
-            journal.Swept(benchmark, new SweepStep(fraction, rate, result));
+            var step = new SweepStep(fraction, rate, result);
+            journal.Swept(benchmark, step);
             var latency = result.CorrectedLatency ?? result.Latency;
-            _observer.Note(benchmark, $"{benchmark.Name} sweep {fraction,5:P0}: offered {rate,10:N0} achieved {result.RequestsPerSecond,10:N0} req/s  p50 {latency.P50:0.###} ms  p99 {latency.P99:0.###} ms  p99.9 {latency.P999:0.###} ms");
+            _observer.Note(benchmark, $"{benchmark.Name} sweep {fraction,5:P0}: offered {rate,10:N0} achieved {result.RequestsPerSecond,10:N0} req/s  p50 {latency.P50:0.###} ms  p99 {latency.P99:0.###} ms  p99.9 {latency.P999:0.###} ms  [{step.OutcomeText}]");
         }
     }
 

@@ -22,6 +22,12 @@ public interface IRunningServer : IAsyncDisposable
     /// <summary>CPU time used so far and peak memory, when the runtime can tell; null otherwise.</summary>
     Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs a short command where the server runs (this machine, or inside the server's container), e.g. a version
+    /// query. A command that fails or cannot start is not an exception: its exit code and output say so.
+    /// </summary>
+    Task<CommandOutput> ExecAsync(IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken cancellationToken);
+
     /// <summary>Stops gracefully (SIGTERM, then SIGKILL after a grace period) and returns the exit code.</summary>
     Task<int?> StopAsync(CancellationToken cancellationToken);
 }

@@ -9,8 +9,8 @@ namespace VmBench.Load.Internal;
 /// <summary>One running job as the coordinator sees it: ticks once a second for progress and the timeline, then adds up.</summary>
 internal sealed class LoadSession
 {
-    private const double ClientBoundUtilization = 0.9;
-    private const double PlanMetRatio = 0.95;
+    private const double ClientBoundUtilization = LoadLimits.ClientBoundUtilization;
+    private const double PlanMetRatio = LoadLimits.PlanMetRatio;
 
     /// <summary>A client-bound closed loop whose full seconds differ by this factor or more changed speed during the run.</summary>
     public const double SwingRatio = 1.5;

@@ -19,6 +19,7 @@ internal static class BarChartDrawer
         var errorHigh = new List<double>();
         var dotXs = new List<double>();
         var dotYs = new List<double>();
+        var flagged = new List<(double X, double Y)>();
         for (var j = 0; j < series.Count; j++)
         {
             var offset = (j - ((series.Count - 1) / 2.0)) * width;
@@ -33,6 +34,11 @@ internal static class BarChartDrawer
                     FillColor = Colors.Of(series[j].Color),
                     LineWidth = 0,
                 });
+                if (point.Flag is not null)
+                {
+                    flagged.Add((position, point.Y));
+                }
+
                 for (var k = 0; k < point.Samples.Count; k++)
                 {
                     // Each trial's value as a dot over its bar, spread a little sideways so equal values stay visible.
@@ -73,7 +79,9 @@ internal static class BarChartDrawer
             dots.MarkerShape = MarkerShape.OpenCircle;
         }
 
-        ChartStyle.Legend(plot, series.Select(s => new LegendItem { LabelText = s.Label, FillColor = Colors.Of(s.Color) }));
+        FlagMarks.Draw(plot, flagged);
+        ChartStyle.Legend(plot, series.Select(s => new LegendItem { LabelText = s.Label, FillColor = Colors.Of(s.Color) })
+            .Concat(flagged.Count > 0 ? [new LegendItem { LabelText = "flagged (see the tables)", MarkerShape = MarkerShape.Eks, MarkerColor = ScottPlot.Colors.Black, MarkerSize = 10 }] : []));
         // Bars start at zero, so the eye reads their heights as ratios.
         var top = bars.Select(b => b.Value).Concat(dotYs).Concat(errorYs.Select((y, i) => y + errorHigh[i])).DefaultIfEmpty(0).Max();
         plot.Axes.SetLimitsY(0, top > 0 ? top * 1.08 : 1);

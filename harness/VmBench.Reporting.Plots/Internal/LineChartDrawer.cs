@@ -13,6 +13,7 @@ internal static class LineChartDrawer
     {
         var maxY = 0.0;
         var maxX = 0.0;
+        var flagged = new List<(double X, double Y)>();
         foreach (var series in chart.Series.Where(s => s.Points.Count > 0))
         {
             var xs = series.Points.Select(p => chart.XAxis == XAxisKind.Nines ? Nines(p.X) : p.X).ToArray();
@@ -22,10 +23,12 @@ internal static class LineChartDrawer
             scatter.LineWidth = series.Marker == SeriesMarker.Circle ? 2 : 1.5f;
             scatter.MarkerShape = Colors.Of(series.Marker);
             scatter.MarkerSize = xs.Length > 40 ? 0 : series.Marker == SeriesMarker.Circle ? 6 : 8;
+            flagged.AddRange(series.Points.Select((p, i) => (p, i)).Where(q => q.p.Flag is not null).Select(q => (xs[q.i], ys[q.i])));
             maxY = Math.Max(maxY, ys.Where(double.IsFinite).DefaultIfEmpty(0).Max());
             maxX = Math.Max(maxX, xs.Where(double.IsFinite).DefaultIfEmpty(0).Max());
         }
 
+        FlagMarks.Draw(plot, flagged);
         if (chart.XAxis == XAxisKind.Nines)
         {
             var top = Math.Clamp((int)Math.Ceiling(maxX), 2, s_ninesLabels.Length - 1);

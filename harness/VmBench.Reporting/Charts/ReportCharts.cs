@@ -81,7 +81,17 @@ public static class ReportCharts
             charts.AddRange(Micro(micro));
         }
 
-        return charts;
+        return charts.Select(WithFlagNote).ToList();
+    }
+
+    /// <summary>A cell's flag badges ("client-bound (client saturated), unsteady"), or null when it has none.</summary>
+    private static string? FlagOf(ResultRow row) => FlagText.Badges(row.Flags) is { Count: > 0 } badges ? string.Join(", ", badges) : null;
+
+    /// <summary>Says in the title what the marks on flagged points mean, and which flags the chart has.</summary>
+    private static ChartSpec WithFlagNote(ChartSpec chart)
+    {
+        var flags = chart.Series.SelectMany(s => s.Points).Select(p => p.Flag).OfType<string>().SelectMany(f => f.Split(", ")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return flags.Count == 0 ? chart : chart with { Title = $"{chart.Title}; x marks flagged points: {string.Join(", ", flags)}" };
     }
 
     public static ServerPalette PaletteOf(RunResult run)
@@ -109,7 +119,12 @@ public static class ReportCharts
         return slug.Trim('-');
     }
 
-    private static string SizeSlug(int size) => size.ToString(CultureInfo.InvariantCulture) + "b";
+    /// <summary>"payload, concurrency", or "concurrency" when no cell has a payload axis (http).</summary>
+    private static string AxisLabel(IEnumerable<(int Size, int Concurrency)> cells) =>
+        cells.All(c => c.Size == VariationResult.NoPayload) ? "concurrency" : "payload, concurrency";
+
+    /// <summary>"-1024b" in a chart id; nothing for a cell without a payload axis (http).</summary>
+    private static string SizeSlug(int size) => size == VariationResult.NoPayload ? string.Empty : "-" + size.ToString(CultureInfo.InvariantCulture) + "b";
 
     private static IEnumerable<(int Size, int Concurrency)> Cells(IEnumerable<ResultRow> rows) =>
         rows.Select(r => (r.Variation!.MessageSize, r.Variation.Concurrency)).Distinct().Order();
@@ -132,9 +147,9 @@ public static class ReportCharts
         foreach (var server in ByServer(rows.Where(r => r.RequestsPerSecond is not null)))
         {
             var points = server
-                .Select(r => (Index: cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.RequestsPerSecond!, Samples: r.Variation.Runs.Select(x => x.RequestsPerSecond).ToArray()))
+                .Select(r => (Index: cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.RequestsPerSecond!, Samples: r.Variation.Runs.Select(x => x.RequestsPerSecond).ToArray(), Flag: FlagOf(r)))
                 .OrderBy(p => p.Index)
-                .Select(p => new ChartPoint(p.Index, p.Item2.Median, p.Item2.Lower, p.Item2.Upper) { Samples = p.Samples })
+                .Select(p => new ChartPoint(p.Index, p.Item2.Median, p.Item2.Lower, p.Item2.Upper) { Samples = p.Samples, Flag = p.Flag })
                 .ToList();
             series.Add(new ChartSeries(SeriesName(server), ColorOf(palette, server), points));
         }
@@ -142,12 +157,12 @@ public static class ReportCharts
         return new ChartSpec(
             $"rps-{Slug(protocol)}",
             ChartSections.Throughput,
-            $"{protocol}: requests/s by payload and concurrency (median over trials; error bars: 95 % CI; dots: each trial)",
-            "payload, concurrency",
+            $"{protocol}: requests/s by {AxisLabel(cells).Replace(", ", " and ", StringComparison.Ordinal)} (median over trials; error bars: 95 % CI; dots: each trial)",
+            AxisLabel(cells),
             "requests/s",
             ChartKind.GroupedBars,
             XAxisKind.Categories,
-            cells.Select(c => $"{VariationResult.SizeLabel(c.Size)} c={c.Concurrency}").ToList(),
+            cells.Select(c => VariationResult.LabelOf(c.Size, c.Concurrency)).ToList(),
             series)
         { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)) };
     }
@@ -159,9 +174,9 @@ public static class ReportCharts
         foreach (var server in ByServer(rows))
         {
             var points = server
-                .Select(r => (Index: cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), Ratio: r.Summary!.ReferenceRatio!, Samples: r.Summary!.ReferenceRatios))
+                .Select(r => (Index: cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), Ratio: r.Summary!.ReferenceRatio!, Samples: r.Summary!.ReferenceRatios, Flag: FlagOf(r)))
                 .OrderBy(p => p.Index)
-                .Select(p => new ChartPoint(p.Index, p.Ratio.Median, p.Ratio.Lower, p.Ratio.Upper) { Samples = p.Samples })
+                .Select(p => new ChartPoint(p.Index, p.Ratio.Median, p.Ratio.Lower, p.Ratio.Upper) { Samples = p.Samples, Flag = p.Flag })
                 .ToList();
             series.Add(new ChartSeries(SeriesName(server), ColorOf(palette, server), points));
         }
@@ -171,11 +186,11 @@ public static class ReportCharts
             $"limit-{Slug(protocol)}",
             ChartSections.Throughput,
             $"{protocol}: fraction of the machine's limit (requests/s / {reference} in the same trial; median; error bars: 95 % CI; dots: each trial)",
-            "payload, concurrency",
+            AxisLabel(cells),
             "ratio to the reference",
             ChartKind.GroupedBars,
             XAxisKind.Categories,
-            cells.Select(c => $"{VariationResult.SizeLabel(c.Size)} c={c.Concurrency}").ToList(),
+            cells.Select(c => VariationResult.LabelOf(c.Size, c.Concurrency)).ToList(),
             series)
         { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)) };
     }
@@ -195,9 +210,9 @@ public static class ReportCharts
         }
 
         return new ChartSpec(
-            $"latency-spectrum-{Slug(protocol)}-{SizeSlug(size)}-c{concurrency.ToString(CultureInfo.InvariantCulture)}",
+            $"latency-spectrum-{Slug(protocol)}{SizeSlug(size)}-c{concurrency.ToString(CultureInfo.InvariantCulture)}",
             ChartSections.Latency,
-            $"{protocol}, {VariationResult.SizeLabel(size)}, c={concurrency}: latency by percentile (the trial nearest the median)",
+            $"{VariationResult.TitleOf(protocol, size, concurrency)}: latency by percentile (the trial nearest the median)",
             "percentile",
             "latency (ms)",
             ChartKind.Lines,
@@ -217,18 +232,18 @@ public static class ReportCharts
             series.Add(new ChartSeries(
                 $"{SeriesName(server)} p50",
                 ColorOf(palette, server),
-                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P50Ms.Median)).ToList()));
+                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P50Ms.Median) { Flag = FlagOf(r) }).ToList()));
             series.Add(new ChartSeries(
                 $"{SeriesName(server)} p99",
                 ColorOf(palette, server),
-                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P99Ms.Median)).ToList())
+                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P99Ms.Median) { Flag = FlagOf(r) }).ToList())
             { Marker = SeriesMarker.Triangle });
         }
 
         return new ChartSpec(
-            $"latency-concurrency-{Slug(protocol)}-{SizeSlug(size)}",
+            $"latency-concurrency-{Slug(protocol)}{SizeSlug(size)}",
             ChartSections.Concurrency,
-            $"{protocol}, {VariationResult.SizeLabel(size)}: p50 (circles) and p99 (triangles) against concurrency (medians over trials)",
+            $"{(size == VariationResult.NoPayload ? protocol : $"{protocol}, {VariationResult.SizeLabel(size)}")}: p50 (circles) and p99 (triangles) against concurrency (medians over trials)",
             "concurrent connections",
             "latency (ms)",
             ChartKind.Lines,
@@ -275,7 +290,7 @@ public static class ReportCharts
                 SeriesName(server),
                 ColorOf(palette, server),
                 server
-                    .Select(r => new ChartPoint(cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.ServerCpuMicrosPerRequest!.Value))
+                    .Select(r => new ChartPoint(cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.ServerCpuMicrosPerRequest!.Value) { Flag = FlagOf(r) })
                     .OrderBy(p => p.X)
                     .ToList()))
             .ToList();
@@ -283,11 +298,11 @@ public static class ReportCharts
             $"server-cpu-{Slug(protocol)}",
             ChartSections.Server,
             $"{protocol}: server CPU time per request (median over trials)",
-            "payload, concurrency",
+            AxisLabel(cells),
             "CPU µs per request",
             ChartKind.GroupedBars,
             XAxisKind.Categories,
-            cells.Select(c => $"{VariationResult.SizeLabel(c.Size)} c={c.Concurrency}").ToList(),
+            cells.Select(c => VariationResult.LabelOf(c.Size, c.Concurrency)).ToList(),
             series);
     }
 
@@ -299,7 +314,7 @@ public static class ReportCharts
                 SeriesName(server),
                 ColorOf(palette, server),
                 server
-                    .Select(r => new ChartPoint(cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.ServerPeakMemoryBytes!.Value / (1024.0 * 1024.0)))
+                    .Select(r => new ChartPoint(cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.ServerPeakMemoryBytes!.Value / (1024.0 * 1024.0)) { Flag = FlagOf(r) })
                     .OrderBy(p => p.X)
                     .ToList()))
             .ToList();
@@ -307,11 +322,11 @@ public static class ReportCharts
             $"server-memory-{Slug(protocol)}",
             ChartSections.Server,
             $"{protocol}: server peak resident memory",
-            "payload, concurrency",
+            AxisLabel(cells),
             "peak memory (MiB)",
             ChartKind.GroupedBars,
             XAxisKind.Categories,
-            cells.Select(c => $"{VariationResult.SizeLabel(c.Size)} c={c.Concurrency}").ToList(),
+            cells.Select(c => VariationResult.LabelOf(c.Size, c.Concurrency)).ToList(),
             series);
     }
 
@@ -325,9 +340,9 @@ public static class ReportCharts
             LatencySummary Of(SweepStep step) => step.Result.CorrectedLatency ?? step.Result.Latency;
             corrected |= steps.Any(s => s.Result.CorrectedLatency is not null);
             var color = palette.ColorOf(benchmark.Server);
-            series.Add(new ChartSeries($"{benchmark.Server} p50", color, steps.Select(s => new ChartPoint(s.OfferedRate, Of(s).P50)).ToList()));
-            series.Add(new ChartSeries($"{benchmark.Server} p99", color, steps.Select(s => new ChartPoint(s.OfferedRate, Of(s).P99)).ToList()) { Marker = SeriesMarker.Triangle });
-            series.Add(new ChartSeries($"{benchmark.Server} p99.9", color, steps.Select(s => new ChartPoint(s.OfferedRate, Of(s).P999)).ToList()) { Marker = SeriesMarker.Square });
+            series.Add(new ChartSeries($"{benchmark.Server} p50", color, steps.Select(s => new ChartPoint(s.OfferedRate, Of(s).P50) { Flag = s.Flagged ? s.OutcomeText : null }).ToList()));
+            series.Add(new ChartSeries($"{benchmark.Server} p99", color, steps.Select(s => new ChartPoint(s.OfferedRate, Of(s).P99) { Flag = s.Flagged ? s.OutcomeText : null }).ToList()) { Marker = SeriesMarker.Triangle });
+            series.Add(new ChartSeries($"{benchmark.Server} p99.9", color, steps.Select(s => new ChartPoint(s.OfferedRate, Of(s).P999) { Flag = s.Flagged ? s.OutcomeText : null }).ToList()) { Marker = SeriesMarker.Square });
         }
 
         return new ChartSpec(

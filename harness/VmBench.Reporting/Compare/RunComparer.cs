@@ -25,10 +25,11 @@ public static class RunComparer
             var newRps = candidate.Runs.Select(r => r.RequestsPerSecond).ToList();
             var baseP99 = baseline.Runs.Select(r => r.Latency.P99).ToList();
             var newP99 = candidate.Runs.Select(r => r.Latency.P99).ToList();
-            var baseRpsMedian = PerfolizerSummarizer.Of(baseRps).Median;
-            var newRpsMedian = PerfolizerSummarizer.Of(newRps).Median;
-            var baseP99Median = PerfolizerSummarizer.Of(baseP99).Median;
-            var newP99Median = PerfolizerSummarizer.Of(newP99).Median;
+            // The medians run.json's cell summaries hold (what results.md and the report print), recomputed only for a file without them.
+            var baseRpsMedian = baseline.Variation.Summary?.RequestsPerSecond.Median ?? PerfolizerSummarizer.Of(baseRps).Median;
+            var newRpsMedian = candidate.Variation.Summary?.RequestsPerSecond.Median ?? PerfolizerSummarizer.Of(newRps).Median;
+            var baseP99Median = baseline.Variation.Summary?.P99Ms.Median ?? PerfolizerSummarizer.Of(baseP99).Median;
+            var newP99Median = candidate.Variation.Summary?.P99Ms.Median ?? PerfolizerSummarizer.Of(newP99).Median;
             var (baseRatio, newRatio, ratioVerdict) = Ratios(baseline.Variation, candidate.Variation, test);
             rows.Add(new ComparisonRow(
                 key.Benchmark,
@@ -93,7 +94,7 @@ public static class RunComparer
         return cells;
     }
 
-    private static string Describe(CellKey key) => $"{key.Benchmark} {VariationResult.SizeLabel(key.Size)} c={key.Concurrency}";
+    private static string Describe(CellKey key) => $"{key.Benchmark} {VariationResult.LabelOf(key.Size, key.Concurrency)}";
 
     private readonly record struct CellKey(string Benchmark, int Size, int Concurrency);
 

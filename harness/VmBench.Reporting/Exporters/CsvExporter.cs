@@ -7,7 +7,8 @@ namespace VmBench.Reporting.Exporters;
 /// <summary>
 /// results.csv: per benchmark x cell, one <c>trial</c> row per trial (that trial's own figures) and one
 /// <c>summary</c> row (medians over the successful trials, 95 % confidence intervals, the reference ratio and the
-/// flags); units in the column names, invariant numbers, RFC 4180 quoting; text cells that a spreadsheet would take
+/// flags); then one <c>sweep</c> row per sweep step (offered rate in intended_rate_per_s, its outcome in the flags:
+/// "server saturated", "rate not met (client-bound)" ...); http cells leave payload_bytes empty (no payload axis); units in the column names, invariant numbers, RFC 4180 quoting; text cells that a spreadsheet would take
 /// for a formula (= + - @) are prefixed with an apostrophe.
 /// </summary>
 public sealed class CsvExporter : IResultExporter
@@ -50,6 +51,14 @@ public sealed class CsvExporter : IResultExporter
             Append(builder, Summary(row));
         }
 
+        foreach (var benchmark in run.Benchmarks)
+        {
+            foreach (var step in benchmark.Sweep)
+            {
+                Append(builder, Sweep(benchmark, step));
+            }
+        }
+
         return builder.ToString();
     }
 
@@ -57,14 +66,18 @@ public sealed class CsvExporter : IResultExporter
 
     private static IEnumerable<string> Identity(ResultRow row, string kind, Status status, string? reason)
     {
-        var b = row.Benchmark;
         var v = row.Variation;
+        return Identity(row.Benchmark, kind, status, reason, v is null || v.MessageSize == VariationResult.NoPayload ? null : v.MessageSize, v?.Concurrency);
+    }
+
+    private static IEnumerable<string> Identity(BenchmarkResult b, string kind, Status status, string? reason, int? payload, int? concurrency)
+    {
         return
         [
             kind, Text(b.Name), Text(b.Server), Text(b.Title), Text(b.Loop), Text(b.Language), Text(b.Protocol), Text(RoleText.Of(b.Role)),
             Text(StatusText.Of(status)), Text(reason ?? string.Empty),
-            v is null ? string.Empty : Format.Raw(v.MessageSize),
-            v is null ? string.Empty : Format.Raw(v.Concurrency),
+            payload is { } p ? Format.Raw(p) : string.Empty,
+            concurrency is { } c ? Format.Raw(c) : string.Empty,
         ];
     }
 
@@ -107,6 +120,28 @@ public sealed class CsvExporter : IResultExporter
             v is null ? string.Empty : (row.ClientBound ? "true" : "false"),
             Text(row.Flags.Saturated ?? string.Empty),
             Text(FlagText.Notes(row.Flags)),
+        ];
+    }
+
+    /// <summary>A sweep step: the offered rate in intended_rate_per_s, what it achieved, and its outcome in the flags and notes.</summary>
+    private static IEnumerable<string> Sweep(BenchmarkResult benchmark, SweepStep step)
+    {
+        var r = step.Result;
+        var latency = r.Latency;
+        var outcome = step.Outcome;
+        var notes = $"sweep {step.Fraction.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)} of the closed-loop peak: {step.OutcomeText}" + (r.Client?.Reason is { } why ? $" ({why})" : string.Empty);
+        return
+        [
+            .. Identity(benchmark, "sweep", r.Succeeded ? Status.Ok : Status.Failed, r.Failure, null, null),
+            string.Empty, string.Empty, string.Empty, string.Empty,
+            Format.Raw(r.RequestsPerSecond), string.Empty, string.Empty, string.Empty, string.Empty,
+            string.Empty, string.Empty, string.Empty, string.Empty,
+            Format.Raw(r.MiBPerSecond), Format.Raw(latency.P50), Format.Raw(latency.P90), Format.Raw(latency.P99), Format.Raw(latency.P999),
+            Format.Raw(r.CorrectedLatency?.P99), Format.Raw(step.OfferedRate),
+            Format.Raw(r.Errors), Format.Raw(r.Client?.CpuUtilization), string.Empty, string.Empty, string.Empty,
+            "false", outcome is SweepOutcome.ClientBound or SweepOutcome.RateNotMet ? "true" : "false",
+            outcome switch { SweepOutcome.ServerSaturated => "server", SweepOutcome.ClientBound or SweepOutcome.RateNotMet when r.Client is not null => "client", _ => string.Empty },
+            Text(notes),
         ];
     }
 

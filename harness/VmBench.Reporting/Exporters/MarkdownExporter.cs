@@ -88,12 +88,13 @@ public sealed class MarkdownExporter : IResultExporter
             builder.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
         }
 
-        builder.Append("\n## Servers\n\n| Server | Title | Loop | Language | Environment | Benchmarks |\n| --- | --- | --- | --- | --- | --- |\n");
+        builder.Append("\n## Servers\n\n| Server | Title | Loop | Language | Versions | Environment | Benchmarks |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         foreach (var server in run.Benchmarks.GroupBy(b => b.Server, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var first = server.First();
             builder.Append("| ").Append(Text(server.Key)).Append(" | ").Append(Text(first.Title)).Append(" | ").Append(Text(first.Loop))
-                .Append(" | ").Append(Text(first.Language)).Append(" | ").Append(string.Join("<br>", ServerEnvironmentText.Of(first).Select(Text)))
+                .Append(" | ").Append(Text(first.Language)).Append(" | ").Append(string.Join("<br>", ServerEnvironmentText.Versions(server).Select(Text)))
+                .Append(" | ").Append(string.Join("<br>", ServerEnvironmentText.Of(first).Select(Text)))
                 .Append(" | ").Append(Text(string.Join(", ", server.Select(b => b.Name)))).Append(" |\n");
         }
 

@@ -95,12 +95,13 @@ internal static class HtmlReportBuilder
     private static void Servers(StringBuilder html, RunResult run)
     {
         var palette = ReportCharts.PaletteOf(run);
-        html.Append("<h3>Servers</h3>\n<table class=\"servers\">\n<tr><th>Server</th><th>Title</th><th>Loop</th><th>Language</th><th>Environment</th><th>Benchmarks</th></tr>\n");
+        html.Append("<h3>Servers</h3>\n<table class=\"servers\">\n<tr><th>Server</th><th>Title</th><th>Loop</th><th>Language</th><th>Versions</th><th>Environment</th><th>Benchmarks</th></tr>\n");
         foreach (var server in run.Benchmarks.GroupBy(b => b.Server, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var first = server.First();
             html.Append("<tr class=\"server-row\"><td>").Append(Swatch(palette, server.Key)).Append(HtmlText.E(server.Key)).Append("</td><td>").Append(HtmlText.E(first.Title))
                 .Append("</td><td>").Append(HtmlText.E(first.Loop)).Append("</td><td>").Append(HtmlText.E(first.Language)).Append("</td><td class=\"env\">")
+                .Append(string.Join("<br>", ServerEnvironmentText.Versions(server).Select(HtmlText.E))).Append("</td><td class=\"env\">")
                 .Append(string.Join("<br>", ServerEnvironmentText.Of(first).Select(e => "<code>" + HtmlText.E(e) + "</code>"))).Append("</td><td>");
             html.Append(string.Join(", ", server.Select(b => HtmlText.E(b.Name) + (b.Status == Status.Ok ? string.Empty : $" <span class=\"badge {StatusText.Of(b.Status)}\">{HtmlText.E(StatusText.Of(b.Status))}</span>"))));
             html.Append("</td></tr>\n");

@@ -117,7 +117,7 @@ internal sealed class RunAnalysis
 /// <param name="ByReferenceRatio">True when servers are ranked by their ratio to the reference; false for requests/s.</param>
 internal sealed record CellRanking(string Protocol, int Size, int Concurrency, bool ByReferenceRatio, IReadOnlyList<RankingEntry> Entries)
 {
-    public string Title => $"{Protocol}, {VariationResult.SizeLabel(Size)}, c={Concurrency}";
+    public string Title => VariationResult.TitleOf(Protocol, Size, Concurrency);
 }
 
 /// <summary>A row of a ranking: the result row and where the ranking put it.</summary>

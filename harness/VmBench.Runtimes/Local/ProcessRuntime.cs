@@ -77,7 +77,7 @@ public sealed class ProcessRuntime : IServerRuntime
             throw new ServerStartException($"{server.Id}: cannot start: '{argv[0]}' not found (build it with `vmbench build`, or install it)");
         }
 
-        var running = RunningProcess.Start(argv, server.Directory, server.Run.Environment, launch.Address, _options.StopGrace);
+        var running = RunningProcess.Start(argv, server.Directory, OutputOf(server), server.Run.Environment, launch.Address, _options.StopGrace);
         try
         {
             await ReadinessWaiter.WaitAsync(_probe, launch.Address, launch.Benchmark.Protocol.Mode, launch.ReadyTimeout, () => running.HasExited, () => running.LogTail(), cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using VmBench.Core.Model;
 using VmBench.Core.Runtimes;
 using VmBench.Runtimes.Native;
 using VmBench.Runtimes.Processes;
@@ -17,6 +18,9 @@ internal sealed class RunningProcess : IRunningServer
     private readonly Process _process;
     private readonly LogBuffer _log = new();
     private readonly TimeSpan _grace;
+    private readonly string _directory;
+    private readonly string _output;
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private int? _exitCode;
     private int _drained;
 
@@ -31,11 +35,14 @@ internal sealed class RunningProcess : IRunningServer
         };
     }
 
-    private RunningProcess(Process process, string address, TimeSpan grace)
+    private RunningProcess(Process process, string address, TimeSpan grace, string directory, string output, IReadOnlyDictionary<string, string> environment)
     {
         _process = process;
         Address = address;
         _grace = grace;
+        _directory = directory;
+        _output = output;
+        _environment = environment;
     }
 
     public string Address { get; }
@@ -57,7 +64,8 @@ internal sealed class RunningProcess : IRunningServer
         }
     }
 
-    public static RunningProcess Start(IReadOnlyList<string> argv, string workingDirectory, IReadOnlyDictionary<string, string> environment, string address, TimeSpan grace)
+    /// <param name="output">The server's build output folder: what <c>{out}</c> means in <see cref="ExecAsync"/>'s commands.</param>
+    public static RunningProcess Start(IReadOnlyList<string> argv, string workingDirectory, string output, IReadOnlyDictionary<string, string> environment, string address, TimeSpan grace)
     {
         var info = new ProcessStartInfo(argv[0])
         {
@@ -78,7 +86,7 @@ internal sealed class RunningProcess : IRunningServer
         }
 
         var process = new Process { StartInfo = info };
-        var running = new RunningProcess(process, address, grace);
+        var running = new RunningProcess(process, address, grace, workingDirectory, output, environment);
         process.OutputDataReceived += (_, e) => running._log.Add(e.Data);
         process.ErrorDataReceived += (_, e) => running._log.Add(e.Data);
         try
@@ -103,6 +111,15 @@ internal sealed class RunningProcess : IRunningServer
     public Task<IUsageWindow> BeginMeasurementAsync(CancellationToken cancellationToken) => SnapshotUsageWindow.BeginAsync(ReadUsageAsync, cancellationToken);
 
     public string LogTail(int lines = 20) => _log.Tail(lines);
+
+    /// <inheritdoc />
+    /// <remarks>On this machine, in the server's folder and with its environment; <c>{dir}</c> and <c>{out}</c> expanded as in its run command.</remarks>
+    public async Task<CommandOutput> ExecAsync(IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(argv);
+        var result = await ProcessRunner.RunAsync(Placeholders.Expand(argv, _directory, _output), _directory, _environment, timeout, cancellationToken).ConfigureAwait(false);
+        return new CommandOutput(result.ExitCode, (result.StdOut + "\n" + result.StdErr).Trim());
+    }
 
     public Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken)
     {

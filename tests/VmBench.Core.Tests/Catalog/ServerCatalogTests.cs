@@ -83,6 +83,13 @@ public sealed class ServerCatalogTests
     [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"},"run":{"env":{"A":1}}}""", "run.env.A", "must be a string, not a number")]
     [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"},"requires":[{"command":["true"]}]}""", "requires[0].install", "is required")]
     [InlineData("""{"id":"y","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"}}""", "id", "must equal the folder name \"x\"")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"},"versions":{"go":"go version"}}""", "versions", "must be a list of")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"},"versions":[{"command":["go","version"]}]}""", "versions[0].name", "is required")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"},"versions":[{"name":"go"}]}""", "versions[0].command", "is required")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"},"versions":[{"name":"go","command":[]}]}""", "versions[0].command", "must not be empty")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"},"versions":[{"name":"go","command":"go version"}]}""", "versions[0].command", "must be a list of strings")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"},"versions":[{"name":"go","command":["a"]},{"name":"go","command":["b"]}]}""", "versions[1].name", "\"go\" is listed twice")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"},"versions":[{"name":"go","command":["a"],"args":["b"]}]}""", "versions[0].args", "unknown field")]
     [InlineData("""[1, 2]""", "", "must be a JSON object, not a list")]
     public void Each_rule_names_its_field(string json, string field, string message)
     {
@@ -105,7 +112,8 @@ public sealed class ServerCatalogTests
               "modes": ["echo"], "addresses": ["tcp", "unix"],
               "build": { "kind": "command", "command": ["go", "build", "-o", "{out}/goecho", "."], "dockerfile": "Dockerfile" },
               "run": { "command": ["{out}/goecho"], "env": { "GOMAXPROCS": "1" } },
-              "requires": [ { "command": ["go", "version"], "install": "apt-get install golang-go" } ]
+              "requires": [ { "command": ["go", "version"], "install": "apt-get install golang-go" } ],
+              "versions": [ { "name": "go", "command": ["{out}/goecho", "-version"] }, { "name": "libc", "command": ["ldd", "--version"] } ]
             }
             """);
         File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM scratch");
@@ -116,6 +124,19 @@ public sealed class ServerCatalogTests
         Assert.Equal("1", server.Run.Environment["GOMAXPROCS"]);
         Assert.Equal("apt-get install golang-go", Assert.Single(server.Requires).Install);
         Assert.Equal(["/o/goecho"], Placeholders.Expand(server.Run.Command, dir, "/o"));
+        Assert.Equal(["go", "libc"], server.Versions.Select(v => v.Name));
+        Assert.Equal(["/o/goecho", "-version"], Placeholders.Expand(server.Versions[0].Command, dir, "/o"));
+    }
+
+    [Fact]
+    public void Every_server_in_the_repository_lists_the_versions_of_its_runtimes()
+    {
+        var catalog = ServerCatalog.Discover(VmBench.Testing.Repository.Servers);
+
+        Assert.Empty(catalog.Errors);
+        Assert.NotEmpty(catalog.Servers);
+        Assert.All(catalog.Servers, s => Assert.True(s.Versions.Count > 0, $"{s.Id}: no \"versions\" in its server.json"));
+        Assert.All(catalog.Servers.Where(s => s.Build.Kind == BuildKind.Dotnet), s => Assert.Contains(s.Versions, v => v.Name == ".NET"));
     }
 
     [Fact]

@@ -17,8 +17,11 @@ internal sealed class FakeRuntime : IServerRuntime
     /// <summary>The address each started server gets (so a fake load can tell servers apart).</summary>
     public Func<ServerLaunch, string>? AddressOf { get; init; }
 
-    /// <summary>CPU seconds a server adds between two usage readings.</summary>
+    /// <summary>CPUs a server uses during each measurement window.</summary>
     public double ServerCores { get; init; }
+
+    /// <summary>Sets up each server as it starts (e.g. its answers to ExecAsync).</summary>
+    public Action<FakeServer>? Configure { get; init; }
 
     public Func<ServerLaunch, Exception?> StartFailure { get; init; } = _ => null;
 
@@ -43,6 +46,7 @@ internal sealed class FakeRuntime : IServerRuntime
         }
 
         var server = new FakeServer(AddressOf?.Invoke(launch) ?? launch.Address, ServerCores);
+        Configure?.Invoke(server);
         Servers.Add(server);
         return Task.FromResult<IRunningServer>(server);
     }
@@ -61,6 +65,17 @@ internal sealed class FakeServer(string address, double serverCores) : IRunningS
     public int Measurements { get; private set; }
 
     public string LogTail(int lines = 20) => "fake log line";
+
+    /// <summary>Answers ExecAsync: by default every command prints "fake 1.0" and succeeds.</summary>
+    public Func<IReadOnlyList<string>, CommandOutput> Exec { get; set; } = _ => new CommandOutput(0, "fake 1.0");
+
+    public List<IReadOnlyList<string>> Executed { get; } = [];
+
+    public Task<CommandOutput> ExecAsync(IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Executed.Add(argv);
+        return Task.FromResult(Exec(argv));
+    }
 
     public Task<IUsageWindow> BeginMeasurementAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using VmBench.Core.Load;
 using VmBench.Core.Model;
 using VmBench.Core.Results;
 using VmBench.Core.Runtimes;
@@ -279,6 +280,68 @@ public sealed class RunnerTests : IDisposable
         Assert.Equal(["A_SETTING=x y", "B_SETTING=2"], reread.Benchmarks.Single(b => b.Server == "tuned").ServerEnvironment!.Select(e => $"{e.Key}={e.Value}"));
         Assert.Null(reread.Benchmarks.Single(b => b.Server == "plain").ServerEnvironment);
         Assert.Equal(Status.Ok, run.Benchmarks.Single(b => b.Server == "tuned").Status);
+    }
+
+    [Fact]
+    public async Task Each_benchmark_records_the_versions_its_server_reports_and_a_failing_command_only_its_error()
+    {
+        _servers.Add("versioned", TempServers.Valid("versioned", "\"echo\"", "\"tcp\"").Replace(
+            "\"build\":", "\"versions\": [ { \"name\": \"rt\", \"command\": [\"{out}/srv\", \"--version\"] }, { \"name\": \"lib\", \"command\": [\"libver\"] } ],\n  \"build\":", StringComparison.Ordinal), "Test.csproj");
+        var plan = RunPlans.For(_servers, _output, 1, "plain");
+        var runtime = new FakeRuntime
+        {
+            Configure = server => server.Exec = argv => argv[0] == "libver" ? new CommandOutput(127, "libver: not found") : new CommandOutput(0, "\nrt 9.8.7\nCopyright nobody\n"),
+        };
+
+        var run = await new Runner(runtime, new FakeLoad((_, _, _) => FakeLoad.Result(500)), new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        var versions = RunJson.Read(_output).Benchmarks.Single(b => b.Server == "versioned").Versions!;
+        Assert.Equal(["rt", "lib"], versions.Select(v => v.Name));
+        Assert.Equal("rt 9.8.7", versions[0].Version);
+        Assert.Null(versions[0].Error);
+        Assert.Equal(["{out}/srv", "--version"], versions[0].Command);
+        Assert.Null(versions[1].Version);
+        Assert.Equal("exit 127: libver: not found", versions[1].Error);
+        Assert.Equal("unknown (exit 127: libver: not found)", versions[1].Text);
+        Assert.All(run.Benchmarks, b => Assert.Equal(Status.Ok, b.Status));
+        Assert.Null(run.Benchmarks.Single(b => b.Server == "plain").Versions);
+    }
+
+    [Fact]
+    public async Task Http_has_no_payload_axis_one_cell_per_concurrency_labelled_without_a_size()
+    {
+        _servers.Add("web", TempServers.Valid("web", "\"echo\", \"http\"", "\"tcp\""), "Test.csproj");
+        var plan = RunPlans.For(_servers, _output, 1);
+        var sizes = new List<(string Mode, int Size)>();
+        var load = new FakeLoad((spec, _, _) =>
+        {
+            sizes.Add((spec.Mode.ToString(), spec.MessageSize));
+            return FakeLoad.Result(1000);
+        });
+
+        var run = await new Runner(new FakeRuntime(), load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        var http = run.Benchmarks.Single(b => b.Name == "http-web");
+        Assert.Equal(["c=10", "c=100"], http.Variations.Select(v => v.Label));
+        Assert.All(http.Variations, v => Assert.Equal(VariationResult.NoPayload, v.MessageSize));
+        Assert.Equal(["1 KiB c=10", "1 KiB c=100", "10 KiB c=10", "10 KiB c=100"], run.Benchmarks.Single(b => b.Name == "tcpecho-web").Variations.Select(v => v.Label));
+        Assert.Equal(2, sizes.Count(s => s.Mode == "Http"));
+        Assert.All(sizes.Where(s => s.Mode == "Http"), s => Assert.Equal(0, s.Size));
+    }
+
+    [Fact]
+    public async Task A_constant_rate_plan_the_server_could_not_keep_up_with_is_not_called_client_bound()
+    {
+        var plan = RunPlans.For(_servers, _output, 1, "slow");
+        plan = plan with { Config = plan.Config with { Rate = 5000 } };
+        var load = new FakeLoad((_, _, _) => FakeLoad.Result(3000) with { Client = new ClientUsage(1, 0.4, 10, true, "achieved 3,000 of 5,000 requests/s planned") });
+        var runtime = new FakeRuntime { ServerCores = 1 };
+
+        var run = await new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        var flags = run.Benchmarks.Single().Variations[0].Summary!.Flags;
+        Assert.True(flags.ClientBound);
+        Assert.Equal("server", flags.Saturated);
     }
 
     [Fact]

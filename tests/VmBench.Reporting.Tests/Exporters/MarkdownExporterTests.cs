@@ -57,4 +57,17 @@ public sealed class MarkdownExporterTests
         Assert.Contains(servers, l => l.StartsWith("| threads |", StringComparison.Ordinal) && l.Contains("| C# |  |", StringComparison.Ordinal));
         Assert.Single(servers.Select(l => l.Replace("\\|", string.Empty, StringComparison.Ordinal).Count(c => c == '|')).Distinct());
     }
+
+    [Fact]
+    public void The_servers_table_shows_the_runtime_versions_and_why_one_is_unknown_escaped()
+    {
+        var markdown = MarkdownExporter.Render(SampleRuns.Typical());
+        var servers = markdown.Split("## Servers")[1].Split('\n').Where(l => l.StartsWith('|')).ToList();
+
+        Assert.Contains("| Versions |", servers[0], StringComparison.Ordinal);
+        Assert.Contains(servers, l => l.StartsWith("| sockets |", StringComparison.Ordinal) && l.Contains("| C# | .NET: .NET 10.0.12 |", StringComparison.Ordinal));
+        Assert.Contains(servers, l => l.StartsWith("| kestrel |", StringComparison.Ordinal)
+            && l.Contains("| .NET: .NET 10.0.12<br>ASP.NET Core: unknown (exit 127: &lt;missing&gt; \\| not found) |", StringComparison.Ordinal));
+        Assert.Contains(servers, l => l.StartsWith("| libuv |", StringComparison.Ordinal) && l.Contains("| C# |  |", StringComparison.Ordinal));
+    }
 }

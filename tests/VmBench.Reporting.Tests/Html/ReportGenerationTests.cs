@@ -90,7 +90,9 @@ public sealed partial class ReportGenerationTests
         var servers = html[html.IndexOf("<table class=\"servers\">", StringComparison.Ordinal)..];
         servers = servers[..servers.IndexOf("</table>", StringComparison.Ordinal)];
 
-        Assert.Contains("<th>Environment</th>", servers, StringComparison.Ordinal);
+        Assert.Contains("<th>Versions</th><th>Environment</th>", servers, StringComparison.Ordinal);
+        var kestrel = servers.Split("<tr class=\"server-row\">").Single(r => r.Contains("kestrel echo server", StringComparison.Ordinal));
+        Assert.Contains("<td class=\"env\">.NET: .NET 10.0.12<br>ASP.NET Core: unknown (exit 127: &lt;missing&gt; | not found)</td>", kestrel, StringComparison.Ordinal);
         var sockets = servers.Split("<tr class=\"server-row\">").Single(r => r.Contains("sockets echo server", StringComparison.Ordinal));
         Assert.Contains("<td class=\"env\"><code>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</code><br><code>DOTNET_TC_CallCountingDelayMs=0</code></td>", sockets, StringComparison.Ordinal);
         var threads = servers.Split("<tr class=\"server-row\">").Single(r => r.Contains(">threads<", StringComparison.Ordinal) || r.Contains("threads</td>", StringComparison.Ordinal));

@@ -87,6 +87,7 @@ internal sealed class RunBuilder
         private readonly List<VariationResult> _variations = [];
         private readonly List<SweepStep> _sweep = [];
         private readonly SortedDictionary<string, string> _environment = new(StringComparer.Ordinal);
+        private readonly List<RuntimeVersion> _versions = [];
         private Status _status = Status.Ok;
         private string? _reason;
 
@@ -123,6 +124,12 @@ internal sealed class RunBuilder
             return this;
         }
 
+        public BenchmarkBuilder Version(string name, string? version, string? error)
+        {
+            _versions.Add(new RuntimeVersion(name, [name.ToLowerInvariant(), "--version"], version, error));
+            return this;
+        }
+
         public BenchmarkBuilder Sweep(params double[] offeredRates)
         {
             for (var i = 0; i < offeredRates.Length; i++)
@@ -134,7 +141,7 @@ internal sealed class RunBuilder
         }
 
         public BenchmarkResult Build() =>
-            new($"{_protocol}-{_server}", _server, _title, "loop-" + _server, "C#", _protocol, BenchmarkRole.Measured, _status, _reason, s_steady, _variations, _sweep, _environment.Count == 0 ? null : _environment);
+            new($"{_protocol}-{_server}", _server, _title, "loop-" + _server, "C#", _protocol, BenchmarkRole.Measured, _status, _reason, s_steady, _variations, _sweep, _environment.Count == 0 ? null : _environment, _versions.Count == 0 ? null : _versions);
 
         private LoadResult Load(int size, int concurrency, double rps, bool clientBound, double? intended = null)
         {

@@ -10,12 +10,13 @@ internal static class SampleRuns
 
     public const string HostileEnvironmentValue = "<b>1</b> | x";
 
-    /// <summary>Three servers over 2 sizes x 2 concurrency levels (one client-bound), a failed and a skipped benchmark, one hostile title, manifest environments on two servers (one hostile).</summary>
+    /// <summary>Three servers over 2 sizes x 2 concurrency levels (one client-bound), a failed and a skipped benchmark, one hostile title, manifest environments on two servers (one hostile), runtime versions on two (one failed to read, hostile).</summary>
     public static RunResult Typical() => new RunBuilder()
         .Repeat(3)
         .Benchmark("sockets", b => b
             .Environment("DOTNET_TC_CallCountingDelayMs", "0")
             .Environment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1")
+            .Version(".NET", ".NET 10.0.12", null)
             .Variation(64, 10, 50_000, repeats: 3, server: new ResourceUsage(4.2, 30L << 20, 42L << 20))
             .Variation(64, 100, 80_000, repeats: 3, server: new ResourceUsage(6.1, 31L << 20, 44L << 20))
             .Variation(1024, 10, 40_000, repeats: 3, server: new ResourceUsage(4.0, 30L << 20, 43L << 20))
@@ -28,6 +29,8 @@ internal static class SampleRuns
             title: HostileTitle)
         .Benchmark("kestrel", b => b
             .Environment("HOSTILE", HostileEnvironmentValue)
+            .Version(".NET", ".NET 10.0.12", null)
+            .Version("ASP.NET Core", null, "exit 127: <missing> | not found")
             .Variation(64, 10, 45_000, repeats: 3)
             .Variation(64, 100, 70_000, repeats: 3)
             .FailedVariation(1024, 10, "payload mismatch at byte 17 (expected 0x41, got 0x00)"))

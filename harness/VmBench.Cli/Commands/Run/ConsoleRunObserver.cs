@@ -3,6 +3,7 @@ using VmBench.Core.Load;
 using VmBench.Core.Model;
 using VmBench.Core.Results;
 using VmBench.Core.Running;
+using VmBench.Reporting.Tables;
 
 namespace VmBench.Cli.Commands.Run;
 
@@ -24,7 +25,7 @@ public sealed class ConsoleRunObserver : IRunObserver
     {
         ArgumentNullException.ThrowIfNull(plan);
         var c = plan.Config;
-        _out.WriteLine($"vmbench run: {plan.Benchmarks.Count} benchmark(s) x {plan.Variations.Count()} cell(s) x {c.Trials} randomized interleaved trial(s) (seed {c.Seed}), runtime {runtime}, about {Format(plan.Estimate(plan.Benchmarks.Count, plan.Cells.Count * c.Trials, plan.Benchmarks.Count))}");
+        _out.WriteLine($"vmbench run: {plan.Benchmarks.Count} benchmark(s), {plan.Cells.Count} cell(s) in all x {c.Trials} randomized interleaved trial(s) (seed {c.Seed}), runtime {runtime}, about {Format(plan.Estimate(plan.Benchmarks.Count, plan.Cells.Count * c.Trials, plan.Benchmarks.Count))}");
         _out.WriteLine($"  reference {c.Reference ?? "none"}{(c.Aa ? " with an A/A arm" : string.Empty)}; server CPUs [{string.Join(',', c.ServerCpus)}], client CPUs [{string.Join(',', c.ClientCpus)}]; results in {c.Output}");
     }
 
@@ -88,7 +89,8 @@ public sealed class ConsoleRunObserver : IRunObserver
 
         if (r.Client?.ClientBound == true)
         {
-            flags.Add("client-bound");
+            // As the cell's flag: a constant-rate plan missed while the client had CPU to spare is the server's limit.
+            flags.Add(LoadLimits.ClientSaturated(r) ? "client-bound" : "rate not met");
         }
 
         _out.WriteLine(string.Create(s_culture, $"  [{trial.Position}] {measured.Label,-36} {r.RequestsPerSecond,10:N0} req/s  p99 {r.Latency.P99,8:0.###} ms{(flags.Count > 0 ? $"  [{string.Join(", ", flags)}]" : string.Empty)}"));
@@ -105,34 +107,7 @@ public sealed class ConsoleRunObserver : IRunObserver
     {
         ArgumentNullException.ThrowIfNull(result);
         _out.WriteLine();
-        _out.WriteLine("Medians over trials (95 % CI in run.json, results.md and the report):");
-        _out.WriteLine($"{"benchmark",-28} {"variation",-16} {"trials",6} {"req/s",12} {"x ref",7} {"MiB/s",9} {"p50 ms",8} {"p99 ms",8}  status");
-        foreach (var benchmark in result.Benchmarks)
-        {
-            if (benchmark.Variations.Count == 0)
-            {
-                _out.WriteLine($"{benchmark.Name,-28} {"-",-16} {"-",6} {"-",12} {"-",7} {"-",9} {"-",8} {"-",8}  {benchmark.Status.ToString().ToLowerInvariant()}");
-                continue;
-            }
-
-            foreach (var v in benchmark.Variations)
-            {
-                var s = v.Summary;
-                var status = new List<string> { v.Status.ToString().ToLowerInvariant() };
-                if (s?.Flags is { Unsteady: true })
-                {
-                    status.Add("unsteady");
-                }
-
-                if (s?.Flags is { ClientBound: true } f)
-                {
-                    status.Add($"client-bound ({f.Saturated} saturated)");
-                }
-
-                _out.WriteLine(string.Create(s_culture, $"{benchmark.Name,-28} {v.Label,-16} {v.Runs.Count,6} {(s is null ? "-" : s.RequestsPerSecond.Median.ToString("N0", s_culture)),12} {(s?.ReferenceRatio is { } ratio ? ratio.Median.ToString("0.000", s_culture) : "-"),7} {(s is null ? "-" : s.MiBPerSecond.Median.ToString("N1", s_culture)),9} {(s is null ? "-" : s.P50Ms.Median.ToString("0.###", s_culture)),8} {(s is null ? "-" : s.P99Ms.Median.ToString("0.###", s_culture)),8}  {string.Join(", ", status)}"));
-            }
-        }
-
+        _out.Write(ConsoleSummary.Render(result));
         var failed = result.Benchmarks.Count(b => b.Status == Status.Failed);
         var skipped = result.Benchmarks.Count(b => b.Status == Status.Skipped);
         _out.WriteLine($"{result.Benchmarks.Count} benchmark(s): {result.Benchmarks.Count - failed - skipped} ok, {failed} failed, {skipped} skipped; run {result.Status.ToString().ToLowerInvariant()}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using VmBench.Core.Model;
 using VmBench.Core.Runtimes;
 
 namespace VmBench.Runtimes.Docker.Internal;
@@ -49,6 +50,37 @@ internal sealed class RunningContainer : IRunningServer
     public long? ExitCode => _exit.IsCompletedSuccessfully ? _exit.Result : null;
 
     public string LogTail(int lines = 20) => _logs.Tail(lines);
+
+    /// <summary>Where the image keeps the server: what <c>{dir}</c> and <c>{out}</c> mean inside the container.</summary>
+    public const string AppDirectory = "/app";
+
+    /// <inheritdoc />
+    /// <remarks>Inside the container (docker exec, as its user); <c>{dir}</c> and <c>{out}</c> are <see cref="AppDirectory"/>.</remarks>
+    public async Task<CommandOutput> ExecAsync(IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(argv);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            var exec = await _client.Exec.ExecCreateContainerAsync(
+                _id,
+                new ContainerExecCreateParameters { Cmd = Placeholders.Expand(argv, AppDirectory, AppDirectory).ToList(), AttachStdout = true, AttachStderr = true },
+                limit.Token).ConfigureAwait(false);
+            using var stream = await _client.Exec.StartAndAttachContainerExecAsync(exec.ID, false, limit.Token).ConfigureAwait(false);
+            var (stdout, stderr) = await stream.ReadOutputToEndAsync(limit.Token).ConfigureAwait(false);
+            var inspect = await _client.Exec.InspectContainerExecAsync(exec.ID, limit.Token).ConfigureAwait(false);
+            return new CommandOutput((int)inspect.ExitCode, (stdout + "\n" + stderr).Trim());
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new CommandOutput(124, $"{argv[0]}: timed out after {timeout.TotalSeconds:0} s in the container");
+        }
+        catch (DockerApiException ex)
+        {
+            return new CommandOutput(126, $"docker exec {argv[0]}: {ImageBuilder.ApiMessage(ex)}");
+        }
+    }
 
     /// <inheritdoc />
     /// <remarks>The engine's stats stream, open only during the window; the highest memory it saw counts towards the peak.</remarks>
