@@ -16,7 +16,7 @@ internal static class ChartStyle
     public static void Apply(Plot plot, ChartSpec chart)
     {
         plot.Font.Set(ChartFonts.Family);
-        plot.Title(chart.Title, TitleSize);
+        plot.Title(Wrap(chart.Title, (int)((chart.Width - 60) / (TitleSize * 0.6))), TitleSize);
         plot.XLabel(chart.XLabel, LabelSize);
         plot.YLabel(chart.YLabel, LabelSize);
         plot.Axes.Left.TickLabelStyle.FontSize = TickSize;
@@ -35,6 +35,28 @@ internal static class ChartStyle
                 plot.Axes.Bottom.MinimumSize = (widest * 0.75f) + 30;
             }
         }
+    }
+
+    /// <summary>A title longer than the chart is wide goes on several lines, broken between words, rather than cut off at both ends.</summary>
+    public static string Wrap(string title, int maxChars)
+    {
+        var lines = new List<string>();
+        var line = string.Empty;
+        foreach (var word in title.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > maxChars)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+
+        lines.Add(line);
+        return string.Join('\n', lines);
     }
 
     /// <summary>Rotated tick labels take room: the image grows by it rather than the data area shrinking.</summary>

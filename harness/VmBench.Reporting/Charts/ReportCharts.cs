@@ -39,7 +39,9 @@ public static class ReportCharts
             var ofProtocol = rows.Where(r => r.Benchmark.Protocol == protocol).ToList();
             foreach (var (size, concurrency) in Cells(ofProtocol))
             {
-                charts.Add(Spectrum(protocol, size, concurrency, ofProtocol, palette));
+                var spectrum = Spectrum(protocol, size, concurrency, ofProtocol, palette);
+                charts.Add(spectrum);
+                charts.Add(OnLogScale(spectrum));
             }
         }
 
@@ -109,6 +111,15 @@ public static class ReportCharts
         return slug.Trim('-');
     }
 
+    /// <summary>The same chart on a log y axis, for latencies whose tail is orders of magnitude above their body.</summary>
+    private static ChartSpec OnLogScale(ChartSpec chart) => chart with
+    {
+        Id = chart.Id + "-log",
+        Title = chart.Title + ", log latency axis",
+        YScale = AxisScale.Log,
+        AlternativeOf = chart.Id,
+    };
+
     private static string SizeSlug(int size) => size.ToString(CultureInfo.InvariantCulture) + "b";
 
     private static IEnumerable<(int Size, int Concurrency)> Cells(IEnumerable<ResultRow> rows) =>
@@ -149,7 +160,7 @@ public static class ReportCharts
             XAxisKind.Categories,
             cells.Select(c => $"{VariationResult.SizeLabel(c.Size)} c={c.Concurrency}").ToList(),
             series)
-        { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)) };
+        { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)), Protocol = protocol };
     }
 
     private static ChartSpec FractionOfLimit(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
@@ -177,7 +188,7 @@ public static class ReportCharts
             XAxisKind.Categories,
             cells.Select(c => $"{VariationResult.SizeLabel(c.Size)} c={c.Concurrency}").ToList(),
             series)
-        { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)) };
+        { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)), Protocol = protocol };
     }
 
     private static ChartSpec Spectrum(string protocol, int size, int concurrency, IReadOnlyList<ResultRow> rows, ServerPalette palette)
@@ -203,7 +214,8 @@ public static class ReportCharts
             ChartKind.Lines,
             XAxisKind.Nines,
             [],
-            series);
+            series)
+        { Protocol = protocol };
     }
 
     private static ChartSpec AgainstConcurrency(string protocol, int size, IReadOnlyList<ResultRow> rows, ServerPalette palette)
@@ -217,25 +229,29 @@ public static class ReportCharts
             series.Add(new ChartSeries(
                 $"{SeriesName(server)} p50",
                 ColorOf(palette, server),
-                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P50Ms.Median)).ToList()));
+                ordered.Select(r => Of(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P50Ms)).ToList()));
             series.Add(new ChartSeries(
                 $"{SeriesName(server)} p99",
                 ColorOf(palette, server),
-                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P99Ms.Median)).ToList())
+                ordered.Select(r => Of(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P99Ms)).ToList())
             { Marker = SeriesMarker.Triangle });
         }
 
         return new ChartSpec(
             $"latency-concurrency-{Slug(protocol)}-{SizeSlug(size)}",
             ChartSections.Concurrency,
-            $"{protocol}, {VariationResult.SizeLabel(size)}: p50 (circles) and p99 (triangles) against concurrency (medians over trials)",
+            $"{protocol}, {VariationResult.SizeLabel(size)}: p50 (circles) and p99 (triangles) against concurrency (medians over trials; error bars: 95 % CI)",
             "concurrent connections",
             "latency (ms)",
             ChartKind.Lines,
             XAxisKind.Categories,
             levels.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList(),
-            series);
+            series)
+        { Protocol = protocol };
     }
+
+    /// <summary>A cell's estimate as a point at <paramref name="x"/>: its median, its 95 % CI as the error range.</summary>
+    private static ChartPoint Of(double x, Estimate estimate) => new(x, estimate.Median, estimate.Lower, estimate.Upper);
 
     private static ChartSpec? Timeline(BenchmarkResult benchmark, ServerPalette palette)
     {
@@ -264,7 +280,8 @@ public static class ReportCharts
             ChartKind.Lines,
             XAxisKind.Linear,
             [],
-            series);
+            series)
+        { Protocol = benchmark.Protocol };
     }
 
     private static ChartSpec ServerCpu(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
@@ -288,7 +305,8 @@ public static class ReportCharts
             ChartKind.GroupedBars,
             XAxisKind.Categories,
             cells.Select(c => $"{VariationResult.SizeLabel(c.Size)} c={c.Concurrency}").ToList(),
-            series);
+            series)
+        { Protocol = protocol };
     }
 
     private static ChartSpec ServerMemory(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
@@ -312,7 +330,8 @@ public static class ReportCharts
             ChartKind.GroupedBars,
             XAxisKind.Categories,
             cells.Select(c => $"{VariationResult.SizeLabel(c.Size)} c={c.Concurrency}").ToList(),
-            series);
+            series)
+        { Protocol = protocol };
     }
 
     private static ChartSpec Sweep(string protocol, IReadOnlyList<BenchmarkResult> benchmarks, ServerPalette palette)
@@ -339,7 +358,8 @@ public static class ReportCharts
             ChartKind.Lines,
             XAxisKind.Linear,
             [],
-            series);
+            series)
+        { Protocol = protocol };
     }
 
     private static IEnumerable<ChartSpec> Micro(IReadOnlyList<MicroBenchmark> micro)

@@ -9,14 +9,6 @@ namespace VmBench.Reporting.Tests.Html;
 /// <summary>Opens report.html in headless Chromium: it renders, shows every chart and row, and asks the network for nothing.</summary>
 public sealed class ChromiumReportTests
 {
-    /// <summary>Chromium's own background traffic (update checks, clock, accounts), which flags cannot always silence; a page never needs these.</summary>
-    private static readonly string[] s_browserHosts =
-    [
-        "clients1.google.com", "clients2.google.com", "clients4.google.com", "update.googleapis.com", "accounts.google.com",
-        "redirector.gvt1.com", "edgedl.me.gvt1.com", "dl.google.com", "safebrowsing.googleapis.com", "optimizationguide-pa.googleapis.com",
-        "content-autofill.googleapis.com", "android.clients.google.com",
-    ];
-
     private readonly ITestOutputHelper _output;
 
     public ChromiumReportTests(ITestOutputHelper output)
@@ -52,7 +44,7 @@ public sealed class ChromiumReportTests
         Assert.Equal(13, Regex.Matches(dom.StdOut, "<tr class=\"result ").Count);
         Assert.Contains("VmBench report", dom.StdOut, StringComparison.Ordinal);
 
-        var pageRequests = proxy.Requests.Where(r => !s_browserHosts.Any(h => r.Contains(h, StringComparison.OrdinalIgnoreCase))).ToList();
+        var pageRequests = proxy.Requests.Where(r => !NetLog.BrowserHosts.Any(h => r.Contains(h, StringComparison.OrdinalIgnoreCase))).ToList();
         foreach (var request in proxy.Requests)
         {
             _output.WriteLine("proxy saw: " + request);
