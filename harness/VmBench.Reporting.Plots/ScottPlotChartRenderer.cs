@@ -18,6 +18,7 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         var tips = chart.Kind == ChartKind.GroupedBars ? BarChartDrawer.Draw(plot, chart) : LineChartDrawer.Draw(plot, chart);
 
         var height = chart.Height + ChartStyle.ExtraHeightForLabels(plot, chart);
+        ChartStyle.WrapTitle(plot, chart, height);
         var svgPath = Path.GetFullPath(Path.Combine(directory, chart.Id + ".svg"));
         var pngPath = Path.GetFullPath(Path.Combine(directory, chart.Id + ".png"));
         var svg = SvgTooltips.AddTo(plot.GetSvgXml(chart.Width, height), plot, tips);

@@ -16,7 +16,7 @@ internal static class ChartStyle
     public static void Apply(Plot plot, ChartSpec chart)
     {
         plot.Font.Set(ChartFonts.Family);
-        plot.Title(Wrap(chart.Title, (int)((chart.Width - 60) / (TitleSize * 0.6))), TitleSize);
+        plot.Title(chart.Title, TitleSize);
         plot.XLabel(chart.XLabel, LabelSize);
         plot.YLabel(chart.YLabel, LabelSize);
         plot.Axes.Left.TickLabelStyle.FontSize = TickSize;
@@ -37,7 +37,17 @@ internal static class ChartStyle
         }
     }
 
-    /// <summary>A title longer than the chart is wide goes on several lines, broken between words, rather than cut off at both ends.</summary>
+    /// <summary>
+    /// A title wider than the data area it is centred over goes on several lines, broken between words, rather
+    /// than cut off at both ends: lays the plot out once at its final size to learn that width.
+    /// </summary>
+    public static void WrapTitle(Plot plot, ChartSpec chart, int height)
+    {
+        plot.RenderInMemory(chart.Width, height);
+        var width = plot.RenderManager.LastRender.DataRect.Width;
+        plot.Title(Wrap(chart.Title, (int)(width / (TitleSize * 0.6))), TitleSize);
+    }
+
     public static string Wrap(string title, int maxChars)
     {
         var lines = new List<string>();

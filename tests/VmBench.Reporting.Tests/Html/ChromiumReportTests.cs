@@ -73,9 +73,12 @@ public sealed class ChromiumReportTests
         await File.WriteAllTextAsync(page, "<!DOCTYPE html><html><body><p>online</p><img src=\"http://cdn.vmbench.invalid/d3.png\"></body></html>");
         await using var proxy = new RecordingProxy();
 
-        await Chromium.RunAsync(chromium, Path.Combine(temp.Path, "profile"), proxy.Port, ["--dump-dom", new Uri(page).AbsoluteUri], TimeSpan.FromSeconds(90));
+        var netLog = Path.Combine(temp.Path, "net.json");
+
+        await Chromium.RunAsync(chromium, Path.Combine(temp.Path, "profile"), proxy.Port, [$"--log-net-log={netLog}", "--dump-dom", new Uri(page).AbsoluteUri], TimeSpan.FromSeconds(90));
 
         Assert.Contains(proxy.Requests, r => r.Contains("cdn.vmbench.invalid", StringComparison.Ordinal));
+        Assert.Contains("http://cdn.vmbench.invalid/d3.png", NetLog.NetworkUrls(netLog));
     }
 
     private static string Tail(string text) => text.Length > 2000 ? text[^2000..] : text;
