@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 using VmBench.Reporting.Charts;
@@ -96,8 +97,10 @@ internal static class LineChartDrawer
         {
             MinorTickGenerator = new LogMinorTickGenerator(),
             IntegerTicksOnly = true,
-            LabelFormatter = y => TipText.Number(Math.Pow(10, y)),
+            LabelFormatter = y => Math.Round(Math.Pow(10, y), 6).ToString("#,0.######", CultureInfo.InvariantCulture),
         };
-        plot.Axes.SetLimitsY(low, high > low ? high : low + 1);
+
+        // A little room beyond the powers of ten, so the ticks at both ends are drawn and labelled.
+        plot.Axes.SetLimitsY(low - 0.03, (high > low ? high : low + 1) + 0.03);
     }
 }

@@ -64,16 +64,16 @@ public static class CompareHtmlBuilder
                 var before = SummaryOf(comparison.Base, r);
                 var after = SummaryOf(comparison.New, r);
                 html.Append("<tr class=\"compare-row\">");
-                Cell(html, 0, null, r.Benchmark, null, null);
-                Cell(html, 1, "text", r.Variation, null, null);
-                Cell(html, 2, "num", $"{r.BaseTrials} / {r.NewTrials}", null, r.NewTrials);
-                Cell(html, 3, "num", Format.Rate(r.BaseRequestsPerSecond), Format.Interval(before?.RequestsPerSecond, Format.Rate), r.BaseRequestsPerSecond);
-                Cell(html, 4, "num", Format.Rate(r.NewRequestsPerSecond), Format.Interval(after?.RequestsPerSecond, Format.Rate), r.NewRequestsPerSecond);
-                Cell(html, 5, "num", Format.Percent(r.RequestsPerSecondChangePercent), null, r.RequestsPerSecondChangePercent);
+                Cell(html, 0, false, r.Benchmark, null, null);
+                Cell(html, 1, false, r.Variation, null, null);
+                Cell(html, 2, true, $"{r.BaseTrials} / {r.NewTrials}", null, r.NewTrials);
+                Cell(html, 3, true, Format.Rate(r.BaseRequestsPerSecond), Format.Interval(before?.RequestsPerSecond, Format.Rate), r.BaseRequestsPerSecond);
+                Cell(html, 4, true, Format.Rate(r.NewRequestsPerSecond), Format.Interval(after?.RequestsPerSecond, Format.Rate), r.NewRequestsPerSecond);
+                Cell(html, 5, true, Format.Percent(r.RequestsPerSecondChangePercent), null, r.RequestsPerSecondChangePercent);
                 Verdict(html, 6, r.RequestsPerSecondVerdict);
-                Cell(html, 7, "num", Format.Ms(r.BaseP99Ms), Format.Interval(before?.P99Ms, Format.Ms), r.BaseP99Ms);
-                Cell(html, 8, "num", Format.Ms(r.NewP99Ms), Format.Interval(after?.P99Ms, Format.Ms), r.NewP99Ms);
-                Cell(html, 9, "num", Format.Percent(r.P99ChangePercent), null, r.P99ChangePercent);
+                Cell(html, 7, true, Format.Ms(r.BaseP99Ms), Format.Interval(before?.P99Ms, Format.Ms), r.BaseP99Ms);
+                Cell(html, 8, true, Format.Ms(r.NewP99Ms), Format.Interval(after?.P99Ms, Format.Ms), r.NewP99Ms);
+                Cell(html, 9, true, Format.Percent(r.P99ChangePercent), null, r.P99ChangePercent);
                 Verdict(html, 10, r.P99Verdict);
                 html.Append("</tr>\n");
             }
@@ -108,10 +108,11 @@ public static class CompareHtmlBuilder
     private static void Kv(StringBuilder html, string key, string value) =>
         html.Append("<tr><th>").Append(HtmlText.E(key)).Append("</th><td>").Append(HtmlText.E(value)).Append("</td></tr>\n");
 
-    private static void Cell(StringBuilder html, int column, string? css, string text, string? interval, double? sort)
+    /// <summary>A cell labelled with its column (the label shows when rows are cards), its interval under it, its raw value to sort by.</summary>
+    private static void Cell(StringBuilder html, int column, bool numeric, string text, string? interval, double? sort)
     {
         html.Append("<td data-label=\"").Append(HtmlText.E(s_columns[column])).Append('"');
-        if (css == "num")
+        if (numeric)
         {
             html.Append(" class=\"num\"");
         }
