@@ -26,10 +26,8 @@ public sealed partial class ReportGenerationTests
     [Fact]
     public async Task Report_has_every_section_chart_and_row()
     {
-        using var temp = new TempDirectory();
         var run = SampleRuns.Typical();
-        await Reports.GenerateAsync(run, temp.Path);
-        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+        var html = await HtmlOfAsync(run);
 
         foreach (var id in new[] { "run", "summary", "charts", "details" })
         {
@@ -53,9 +51,7 @@ public sealed partial class ReportGenerationTests
     [Fact]
     public async Task Report_is_self_contained()
     {
-        using var temp = new TempDirectory();
-        await Reports.GenerateAsync(SampleRuns.Typical(), temp.Path);
-        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+        var html = await HtmlOfAsync(SampleRuns.Typical());
 
         OfflineAssertions.AssertSelfContained(html);
         Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
@@ -86,9 +82,7 @@ public sealed partial class ReportGenerationTests
     [Fact]
     public async Task The_servers_table_shows_the_environment_each_server_ran_with()
     {
-        using var temp = new TempDirectory();
-        await Reports.GenerateAsync(SampleRuns.Typical(), temp.Path);
-        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+        var html = await HtmlOfAsync(SampleRuns.Typical());
         var servers = html[html.IndexOf("<table class=\"servers sortable\">", StringComparison.Ordinal)..];
         servers = servers[..servers.IndexOf("</table>", StringComparison.Ordinal)];
 
@@ -132,10 +126,8 @@ public sealed partial class ReportGenerationTests
     [Fact]
     public async Task Tables_show_each_figures_interval_under_its_median()
     {
-        using var temp = new TempDirectory();
         var run = SampleRuns.Typical();
-        await Reports.GenerateAsync(run, temp.Path);
-        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+        var html = await HtmlOfAsync(run);
         var summary = run.Benchmarks.Single(b => b.Server == "libuv").Variations.Single(v => v.MessageSize == 1024 && v.Concurrency == 100).Summary!;
         var details = html[html.IndexOf("<table class=\"details", StringComparison.Ordinal)..];
         var row = details.Split("<tr class=\"result ").Single(r => r.Contains("tcpecho-libuv", StringComparison.Ordinal) && r.Contains("1 KiB c=100", StringComparison.Ordinal));
@@ -158,10 +150,8 @@ public sealed partial class ReportGenerationTests
     [Fact]
     public async Task A_spectrum_offers_a_log_latency_axis_without_script()
     {
-        using var temp = new TempDirectory();
         var run = SampleRuns.Typical();
-        await Reports.GenerateAsync(run, temp.Path);
-        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+        var html = await HtmlOfAsync(run);
         var spectra = ReportCharts.Build(run, []).Where(s => s.Section == ChartSections.Latency && s.AlternativeOf is null).ToList();
 
         Assert.Equal(spectra.Count, Count(html, "<figure class=\"chart scales\""));
@@ -181,15 +171,21 @@ public sealed partial class ReportGenerationTests
     [Fact]
     public async Task Rankings_rows_and_charts_are_tagged_with_their_protocol_for_the_filter()
     {
-        using var temp = new TempDirectory();
         var run = SampleRuns.TwoProtocols();
-        await Reports.GenerateAsync(run, temp.Path);
-        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+        var html = await HtmlOfAsync(run);
 
         Assert.Equal(run.Benchmarks.Where(b => b.Protocol == "readline").Sum(b => b.Variations.Count), Count(html, "<tr class=\"result status-ok\" data-protocol=\"readline\""));
         Assert.Equal(ReportCharts.Build(run, []).Count(s => s.Protocol == "readline" && s.AlternativeOf is null), Regex.Matches(html, "<figure class=\"chart[^\"]*\" id=\"[^\"]*\" data-protocol=\"readline\"").Count);
         Assert.Contains("<span id=\"protocol-filter\" class=\"filter\"></span>", html, StringComparison.Ordinal);
         Assert.Contains("<table class=\"details sortable\">\n<thead>", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>report.html of <paramref name="run"/>, generated as <c>vmbench report</c> does.</summary>
+    private static async Task<string> HtmlOfAsync(VmBench.Core.Results.RunResult run)
+    {
+        using var temp = new TempDirectory();
+        await Reports.GenerateAsync(run, temp.Path);
+        return await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
     }
 
     private static string HtmlEncode(string text) => System.Net.WebUtility.HtmlEncode(text);
