@@ -53,6 +53,7 @@ public sealed class ReportLayoutTests
         Assert.Equal(layout.SortedRequestsPerSecond.Order(), layout.SortedRequestsPerSecond);
         Assert.Equal(run.Benchmarks.SelectMany(b => b.Variations).Count(), layout.SortedRequestsPerSecond.Count);
         Assert.Equal(4, layout.ReadlineRows);
+        Assert.True(layout.LogSwitch, "a click on \"log latency axis\" did not swap the linear view for the log one");
         await ScreenshotAsync(chromium, temp.Path, report, width, $"screenshots-{width}.png");
     }
 
@@ -77,6 +78,8 @@ public sealed class ReportLayoutTests
 
         Assert.True(layout.ScriptRan, "the page's own script did not run");
         Assert.Empty(layout.Problems);
+        Assert.Equal(4, layout.Verdicts);
+        Assert.Equal(0, layout.VerdictsOutOfView);
         await ScreenshotAsync(chromium, temp.Path, page, width, $"compare-{width}.png");
     }
 

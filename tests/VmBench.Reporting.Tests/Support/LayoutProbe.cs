@@ -10,7 +10,8 @@ namespace VmBench.Reporting.Tests.Support;
 /// found into a &lt;pre id="layout-probe"&gt; that <c>--dump-dom</c> returns. Found: elements that stick out of
 /// the viewport outside a scroll container, tables that overlap, table cells squeezed to a few letters, text
 /// cut off at the edge of a chart, a page that scrolls sideways. Measured after that: the details table sorted
-/// by requests/s (a click on its header) and the rows left by the protocol filter set to readline.
+/// by requests/s (a click on its header), the rows left by the protocol filter set to readline, the verdict
+/// cells of compare.html outside the viewport, and whether a click on "log latency axis" swaps the views.
 /// </summary>
 internal static partial class LayoutProbe
 {
@@ -86,6 +87,18 @@ internal static partial class LayoutProbe
             select.value = 'all';
             select.dispatchEvent(new Event('change'));
           }
+          var verdicts = document.querySelectorAll('td[data-label$="verdict"]');
+          var verdictsOutOfView = Array.prototype.filter.call(verdicts, function (td) { var r = td.getBoundingClientRect(); return r.left < 0 || r.right > vw + 1; }).length;
+          var logSwitch = null;
+          var scales = document.querySelector('figure.scales');
+          if (scales) {
+            var shown = function (selector) { return scales.querySelector(selector).getBoundingClientRect().height > 0; };
+            var before = shown('.view.linear svg') && !shown('.view.log svg');
+            scales.querySelector('label[for$="-log"]').click();
+            var after = !shown('.view.linear svg') && shown('.view.log svg');
+            scales.querySelector('label[for$="-linear"]').click();
+            logSwitch = before && after && shown('.view.linear svg');
+          }
           var host = window.parent !== window ? window.parent.document : document;
           var out = host.createElement('pre');
           out.id = 'layout-probe';
@@ -96,7 +109,10 @@ internal static partial class LayoutProbe
             scriptRan: document.querySelector('th.sort') !== null,
             problems: problems,
             sortedRequestsPerSecond: sorted,
-            readlineRows: filtered
+            readlineRows: filtered,
+            verdicts: verdicts.length,
+            verdictsOutOfView: verdictsOutOfView,
+            logSwitch: logSwitch
           });
           host.body.appendChild(out);
         })();
