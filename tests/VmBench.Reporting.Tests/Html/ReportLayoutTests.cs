@@ -32,29 +32,25 @@ public sealed class ReportLayoutTests
     [InlineData(1920)]
     public async Task The_report_holds_its_layout_offline(int width)
     {
-        var chromium = FindChromium();
-        if (chromium is null)
+        await WithChromiumAsync(async (chromium, folder) =>
         {
-            return;
-        }
+            var run = SampleRuns.TwoProtocols();
+            await Reports.GenerateAsync(run, folder);
+            var report = Path.Combine(folder, HtmlExporter.FileName);
 
-        using var temp = new TempDirectory();
-        var run = SampleRuns.TwoProtocols();
-        await Reports.GenerateAsync(run, temp.Path);
-        var report = Path.Combine(temp.Path, HtmlExporter.FileName);
+            var layout = await MeasureAsync(chromium, folder, report, width);
 
-        var layout = await MeasureAsync(chromium, temp.Path, report, width);
-
-        Assert.Equal(width, layout.Viewport);
-        Assert.True(layout.ScriptRan, "the page's own script did not run (blocked by its Content-Security-Policy?)");
-        Assert.Equal(ReportCharts.Build(run, []).Count, layout.Charts);
-        Assert.True(layout.Tables >= 8, $"only {layout.Tables} tables laid out");
-        Assert.Empty(layout.Problems);
-        Assert.Equal(layout.SortedRequestsPerSecond.Order(), layout.SortedRequestsPerSecond);
-        Assert.Equal(run.Benchmarks.SelectMany(b => b.Variations).Count(), layout.SortedRequestsPerSecond.Count);
-        Assert.Equal(4, layout.ReadlineRows);
-        Assert.True(layout.LogSwitch, "a click on \"log latency axis\" did not swap the linear view for the log one");
-        await ScreenshotAsync(chromium, temp.Path, report, width, $"screenshots-{width}.png");
+            Assert.Equal(width, layout.Viewport);
+            Assert.True(layout.ScriptRan, "the page's own script did not run (blocked by its Content-Security-Policy?)");
+            Assert.Equal(ReportCharts.Build(run, []).Count, layout.Charts);
+            Assert.True(layout.Tables >= 8, $"only {layout.Tables} tables laid out");
+            Assert.Empty(layout.Problems);
+            Assert.Equal(layout.SortedRequestsPerSecond.Order(), layout.SortedRequestsPerSecond);
+            Assert.Equal(run.Benchmarks.SelectMany(b => b.Variations).Count(), layout.SortedRequestsPerSecond.Count);
+            Assert.Equal(4, layout.ReadlineRows);
+            Assert.True(layout.LogSwitch, "a click on \"log latency axis\" did not swap the linear view for the log one");
+            await ScreenshotAsync(chromium, folder, report, width, $"screenshots-{width}.png");
+        });
     }
 
     [Theory]
@@ -62,63 +58,56 @@ public sealed class ReportLayoutTests
     [InlineData(1400)]
     public async Task The_comparison_keeps_its_verdicts_in_view(int width)
     {
-        var chromium = FindChromium();
-        if (chromium is null)
+        await WithChromiumAsync(async (chromium, folder) =>
         {
-            return;
-        }
+            var before = new RunBuilder().Repeat(5).Benchmark("sockets", b => b.Variation(64, 10, 50_000, repeats: 5).Variation(1024, 100, 40_000, repeats: 5)).Build();
+            var after = new RunBuilder().Repeat(5).Benchmark("sockets", b => b.Variation(64, 10, 60_000, repeats: 5).Variation(1024, 100, 40_100, repeats: 5)).Build();
+            var page = Path.Combine(folder, CompareHtmlBuilder.FileName);
+            await File.WriteAllTextAsync(page, CompareHtmlBuilder.Build(RunComparer.Compare(before, after), "base/run.json with a long path to it", "new/run.json"));
 
-        using var temp = new TempDirectory();
-        var before = new RunBuilder().Repeat(5).Benchmark("sockets", b => b.Variation(64, 10, 50_000, repeats: 5).Variation(1024, 100, 40_000, repeats: 5)).Build();
-        var after = new RunBuilder().Repeat(5).Benchmark("sockets", b => b.Variation(64, 10, 60_000, repeats: 5).Variation(1024, 100, 40_100, repeats: 5)).Build();
-        var page = Path.Combine(temp.Path, CompareHtmlBuilder.FileName);
-        await File.WriteAllTextAsync(page, CompareHtmlBuilder.Build(RunComparer.Compare(before, after), "base/run.json with a long path to it", "new/run.json"));
+            var layout = await MeasureAsync(chromium, folder, page, width);
 
-        var layout = await MeasureAsync(chromium, temp.Path, page, width);
-
-        Assert.True(layout.ScriptRan, "the page's own script did not run");
-        Assert.Empty(layout.Problems);
-        Assert.Equal(4, layout.Verdicts);
-        Assert.Equal(0, layout.VerdictsOutOfView);
-        await ScreenshotAsync(chromium, temp.Path, page, width, $"compare-{width}.png");
+            Assert.True(layout.ScriptRan, "the page's own script did not run");
+            Assert.Empty(layout.Problems);
+            Assert.Equal(4, layout.Verdicts);
+            Assert.Equal(0, layout.VerdictsOutOfView);
+            await ScreenshotAsync(chromium, folder, page, width, $"compare-{width}.png");
+        });
     }
 
     [Fact]
     public async Task With_scripts_off_every_table_row_and_chart_is_still_there()
     {
-        var chromium = FindChromium();
+        await WithChromiumAsync(async (chromium, folder) =>
+        {
+            var run = SampleRuns.TwoProtocols();
+            await Reports.GenerateAsync(run, folder);
+            var html = await File.ReadAllTextAsync(Path.Combine(folder, HtmlExporter.FileName));
+            var page = Path.Combine(folder, "no-script.html");
+            await File.WriteAllTextAsync(page, Regex.Replace(html, "script-src [^\"]*", "script-src 'none'"));
+            await using var proxy = new RecordingProxy();
+
+            // The browser itself refuses the page's script (its policy now allows none), as it would with scripts off.
+            var dom = await Chromium.RunAsync(chromium, Path.Combine(folder, "profile"), proxy.Port, ["--dump-dom", new Uri(page).AbsoluteUri], TimeSpan.FromSeconds(90));
+
+            Assert.Equal(ReportCharts.Build(run, []).Count, Regex.Matches(dom.StdOut, "<svg[ >]").Count);
+            Assert.Equal(run.Benchmarks.Sum(b => Math.Max(1, b.Variations.Count)), Regex.Matches(dom.StdOut, "<tr class=\"result ").Count);
+            Assert.DoesNotContain("class=\"sort\"", dom.StdOut, StringComparison.Ordinal);
+            Assert.Contains("<title>libuv, 64 B c=10: 65,", dom.StdOut, StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>Runs <paramref name="test"/> with Chromium's path and a fresh folder; without Chromium the test is skipped, or fails when it is required.</summary>
+    private async Task WithChromiumAsync(Func<string, string, Task> test)
+    {
+        var chromium = Chromium.FindOrSkip(_output);
         if (chromium is null)
         {
             return;
         }
 
         using var temp = new TempDirectory();
-        var run = SampleRuns.TwoProtocols();
-        await Reports.GenerateAsync(run, temp.Path);
-        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
-        var page = Path.Combine(temp.Path, "no-script.html");
-        await File.WriteAllTextAsync(page, Regex.Replace(html, "script-src [^\"]*", "script-src 'none'"));
-        await using var proxy = new RecordingProxy();
-
-        // The browser itself refuses the page's script (its policy now allows none), as it would with scripts off.
-        var dom = await Chromium.RunAsync(chromium, Path.Combine(temp.Path, "profile"), proxy.Port, ["--dump-dom", new Uri(page).AbsoluteUri], TimeSpan.FromSeconds(90));
-
-        Assert.Equal(ReportCharts.Build(run, []).Count, Regex.Matches(dom.StdOut, "<svg[ >]").Count);
-        Assert.Equal(run.Benchmarks.Sum(b => Math.Max(1, b.Variations.Count)), Regex.Matches(dom.StdOut, "<tr class=\"result ").Count);
-        Assert.DoesNotContain("class=\"sort\"", dom.StdOut, StringComparison.Ordinal);
-        Assert.Contains("<title>libuv, 64 B c=10: 65,", dom.StdOut, StringComparison.Ordinal);
-    }
-
-    private string? FindChromium()
-    {
-        var chromium = Chromium.Find();
-        if (chromium is null)
-        {
-            Assert.False(Chromium.Required, $"chromium is not installed and {Chromium.RequireVariable}=1 (install Debian's chromium)");
-            _output.WriteLine("chromium is not installed: skipped (set VMBENCH_REQUIRE_CHROMIUM=1 to make this a failure)");
-        }
-
-        return chromium;
+        await test(chromium, temp.Path);
     }
 
     /// <summary>Lays out a probed copy of the page in a frame <paramref name="width"/> px wide and returns what the probe measured; asserts the browser asked the network for nothing.</summary>
