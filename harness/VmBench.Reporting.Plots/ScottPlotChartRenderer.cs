@@ -4,7 +4,7 @@ using VmBench.Reporting.Plots.Internal;
 
 namespace VmBench.Reporting.Plots;
 
-/// <summary>Draws VmBench's charts with ScottPlot 5: one SVG and one PNG per chart, the SVG also returned for inlining.</summary>
+/// <summary>Draws VmBench's charts with ScottPlot 5: one SVG (with a tooltip on every bar and point) and one PNG per chart, the SVG also returned for inlining.</summary>
 public sealed class ScottPlotChartRenderer : IChartRenderer
 {
     public RenderedChart Render(ChartSpec chart, string directory)
@@ -15,20 +15,13 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         Directory.CreateDirectory(directory);
         using var plot = new Plot();
         ChartStyle.Apply(plot, chart);
-        switch (chart.Kind)
-        {
-            case ChartKind.GroupedBars:
-                BarChartDrawer.Draw(plot, chart);
-                break;
-            default:
-                LineChartDrawer.Draw(plot, chart);
-                break;
-        }
+        var tips = chart.Kind == ChartKind.GroupedBars ? BarChartDrawer.Draw(plot, chart) : LineChartDrawer.Draw(plot, chart);
 
         var height = chart.Height + ChartStyle.ExtraHeightForLabels(plot, chart);
+        ChartStyle.WrapTitle(plot, chart, height);
         var svgPath = Path.GetFullPath(Path.Combine(directory, chart.Id + ".svg"));
         var pngPath = Path.GetFullPath(Path.Combine(directory, chart.Id + ".png"));
-        var svg = plot.GetSvgXml(chart.Width, height);
+        var svg = SvgTooltips.AddTo(plot.GetSvgXml(chart.Width, height), plot, tips);
         File.WriteAllText(svgPath, svg);
         plot.SavePng(pngPath, chart.Width, height);
         return new RenderedChart(chart, svg, [svgPath, pngPath]);

@@ -8,11 +8,13 @@ internal static class BarChartDrawer
 {
     private const double GroupWidth = 0.8;
 
-    public static void Draw(Plot plot, ChartSpec chart)
+    /// <returns>A tooltip per bar: the bar's value, interval and trials.</returns>
+    public static IReadOnlyList<ChartTip> Draw(Plot plot, ChartSpec chart)
     {
         var series = chart.Series.Where(s => s.Points.Count > 0).ToList();
         var width = GroupWidth / Math.Max(1, series.Count);
         var bars = new List<Bar>();
+        var tips = new List<ChartTip>();
         var errorXs = new List<double>();
         var errorYs = new List<double>();
         var errorLow = new List<double>();
@@ -39,6 +41,7 @@ internal static class BarChartDrawer
                     flagged.Add((position, point.Y));
                 }
 
+                tips.Add(new ChartTip(position - (width * 0.46), 0, position + (width * 0.46), Math.Max(point.Y, point.High ?? point.Y), TipText.Of(chart, series[j], point)));
                 for (var k = 0; k < point.Samples.Count; k++)
                 {
                     // Each trial's value as a dot over its bar, spread a little sideways so equal values stay visible.
@@ -89,5 +92,7 @@ internal static class BarChartDrawer
         {
             plot.Axes.SetLimitsX(-0.6, chart.Categories.Count - 0.4);
         }
+
+        return tips;
     }
 }

@@ -37,6 +37,38 @@ internal static class ChartStyle
         }
     }
 
+    /// <summary>
+    /// A title wider than the data area it is centred over goes on several lines, broken between words, rather
+    /// than cut off at both ends: lays the plot out once at its final size to learn that width.
+    /// </summary>
+    public static void WrapTitle(Plot plot, ChartSpec chart, int height)
+    {
+        plot.RenderInMemory(chart.Width, height);
+        var width = plot.RenderManager.LastRender.DataRect.Width;
+        plot.Title(Wrap(chart.Title, (int)(width / (TitleSize * 0.6))), TitleSize);
+    }
+
+    public static string Wrap(string title, int maxChars)
+    {
+        var lines = new List<string>();
+        var line = string.Empty;
+        foreach (var word in title.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > maxChars)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+
+        lines.Add(line);
+        return string.Join('\n', lines);
+    }
+
     /// <summary>Rotated tick labels take room: the image grows by it rather than the data area shrinking.</summary>
     public static int ExtraHeightForLabels(Plot plot, ChartSpec chart) =>
         chart.XAxis == XAxisKind.Categories && chart.Categories.Count > 0 && Rotate(chart) ? (int)plot.Axes.Bottom.MinimumSize : 0;

@@ -19,4 +19,13 @@ public sealed record ChartSpec(
     public int Width { get; init; } = 960;
 
     public int Height { get; init; } = 540;
+
+    /// <summary>The scale of the y axis.</summary>
+    public AxisScale YScale { get; init; } = AxisScale.Linear;
+
+    /// <summary>The id of the chart this one redraws on another y scale (the report offers the two as one figure); null for a chart of its own.</summary>
+    public string? AlternativeOf { get; init; }
+
+    /// <summary>The protocol the chart is about (the report's filter by protocol); null for charts of no protocol (micro-benchmarks).</summary>
+    public string? Protocol { get; init; }
 }

@@ -39,7 +39,9 @@ public static class ReportCharts
             var ofProtocol = rows.Where(r => r.Benchmark.Protocol == protocol).ToList();
             foreach (var (size, concurrency) in Cells(ofProtocol))
             {
-                charts.Add(Spectrum(protocol, size, concurrency, ofProtocol, palette));
+                var spectrum = Spectrum(protocol, size, concurrency, ofProtocol, palette);
+                charts.Add(spectrum);
+                charts.Add(OnLogScale(spectrum));
             }
         }
 
@@ -126,6 +128,16 @@ public static class ReportCharts
     /// <summary>"-1024b" in a chart id; nothing for a cell without a payload axis (http).</summary>
     private static string SizeSlug(int size) => size == VariationResult.NoPayload ? string.Empty : "-" + size.ToString(CultureInfo.InvariantCulture) + "b";
 
+    /// <summary>The same chart on a log y axis, for latencies whose tail is orders of magnitude above their body.</summary>
+    private static ChartSpec OnLogScale(ChartSpec chart) => chart with
+    {
+        Id = chart.Id + "-log",
+        Title = chart.Title + ", log latency axis",
+        YScale = AxisScale.Log,
+        AlternativeOf = chart.Id,
+    };
+
+
     private static IEnumerable<(int Size, int Concurrency)> Cells(IEnumerable<ResultRow> rows) =>
         rows.Select(r => (r.Variation!.MessageSize, r.Variation.Concurrency)).Distinct().Order();
 
@@ -164,7 +176,7 @@ public static class ReportCharts
             XAxisKind.Categories,
             cells.Select(c => VariationResult.LabelOf(c.Size, c.Concurrency)).ToList(),
             series)
-        { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)) };
+        { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)), Protocol = protocol };
     }
 
     private static ChartSpec FractionOfLimit(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
@@ -192,7 +204,7 @@ public static class ReportCharts
             XAxisKind.Categories,
             cells.Select(c => VariationResult.LabelOf(c.Size, c.Concurrency)).ToList(),
             series)
-        { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)) };
+        { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)), Protocol = protocol };
     }
 
     private static ChartSpec Spectrum(string protocol, int size, int concurrency, IReadOnlyList<ResultRow> rows, ServerPalette palette)
@@ -218,7 +230,8 @@ public static class ReportCharts
             ChartKind.Lines,
             XAxisKind.Nines,
             [],
-            series);
+            series)
+        { Protocol = protocol };
     }
 
     private static ChartSpec AgainstConcurrency(string protocol, int size, IReadOnlyList<ResultRow> rows, ServerPalette palette)
@@ -232,25 +245,29 @@ public static class ReportCharts
             series.Add(new ChartSeries(
                 $"{SeriesName(server)} p50",
                 ColorOf(palette, server),
-                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P50Ms.Median) { Flag = FlagOf(r) }).ToList()));
+                ordered.Select(r => Of(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P50Ms) with { Flag = FlagOf(r) }).ToList()));
             series.Add(new ChartSeries(
                 $"{SeriesName(server)} p99",
                 ColorOf(palette, server),
-                ordered.Select(r => new ChartPoint(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P99Ms.Median) { Flag = FlagOf(r) }).ToList())
+                ordered.Select(r => Of(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P99Ms) with { Flag = FlagOf(r) }).ToList())
             { Marker = SeriesMarker.Triangle });
         }
 
         return new ChartSpec(
             $"latency-concurrency-{Slug(protocol)}{SizeSlug(size)}",
             ChartSections.Concurrency,
-            $"{(size == VariationResult.NoPayload ? protocol : $"{protocol}, {VariationResult.SizeLabel(size)}")}: p50 (circles) and p99 (triangles) against concurrency (medians over trials)",
+            $"{(size == VariationResult.NoPayload ? protocol : $"{protocol}, {VariationResult.SizeLabel(size)}")}: p50 (circles) and p99 (triangles) against concurrency (medians over trials; error bars: 95 % CI)",
             "concurrent connections",
             "latency (ms)",
             ChartKind.Lines,
             XAxisKind.Categories,
             levels.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList(),
-            series);
+            series)
+        { Protocol = protocol };
     }
+
+    /// <summary>A cell's estimate as a point at <paramref name="x"/>: its median, its 95 % CI as the error range.</summary>
+    private static ChartPoint Of(double x, Estimate estimate) => new(x, estimate.Median, estimate.Lower, estimate.Upper);
 
     private static ChartSpec? Timeline(BenchmarkResult benchmark, ServerPalette palette)
     {
@@ -279,7 +296,8 @@ public static class ReportCharts
             ChartKind.Lines,
             XAxisKind.Linear,
             [],
-            series);
+            series)
+        { Protocol = benchmark.Protocol };
     }
 
     private static ChartSpec ServerCpu(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
@@ -303,7 +321,8 @@ public static class ReportCharts
             ChartKind.GroupedBars,
             XAxisKind.Categories,
             cells.Select(c => VariationResult.LabelOf(c.Size, c.Concurrency)).ToList(),
-            series);
+            series)
+        { Protocol = protocol };
     }
 
     private static ChartSpec ServerMemory(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
@@ -327,7 +346,8 @@ public static class ReportCharts
             ChartKind.GroupedBars,
             XAxisKind.Categories,
             cells.Select(c => VariationResult.LabelOf(c.Size, c.Concurrency)).ToList(),
-            series);
+            series)
+        { Protocol = protocol };
     }
 
     private static ChartSpec Sweep(string protocol, IReadOnlyList<BenchmarkResult> benchmarks, ServerPalette palette)
@@ -354,7 +374,8 @@ public static class ReportCharts
             ChartKind.Lines,
             XAxisKind.Linear,
             [],
-            series);
+            series)
+        { Protocol = protocol };
     }
 
     private static IEnumerable<ChartSpec> Micro(IReadOnlyList<MicroBenchmark> micro)

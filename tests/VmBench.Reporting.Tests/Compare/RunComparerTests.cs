@@ -103,6 +103,24 @@ public sealed class RunComparerTests
     }
 
     [Fact]
+    public void The_page_shows_each_runs_interval_under_its_medians()
+    {
+        var baseline = Run(50_000, 5);
+        var candidate = Run(60_000, 5);
+
+        var html = CompareHtmlBuilder.Build(RunComparer.Compare(baseline, candidate), "a", "b");
+
+        foreach (var run in new[] { baseline, candidate })
+        {
+            var summary = run.Benchmarks.Single().Variations.Single().Summary!;
+            Assert.Contains($"<span class=\"ci\">{VmBench.Reporting.Tables.Format.Interval(summary.RequestsPerSecond, VmBench.Reporting.Tables.Format.Rate)}</span>", html, StringComparison.Ordinal);
+            Assert.Contains($"<span class=\"ci\">{VmBench.Reporting.Tables.Format.Interval(summary.P99Ms, VmBench.Reporting.Tables.Format.Ms)}</span>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<td data-label=\"req/s verdict\" class=\"faster\">faster</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_report_prints_the_minimum_effect_it_used()
     {
         var comparison = RunComparer.Compare(Run(50_000, 5), Run(52_500, 5), new ChangeTest(2.5));

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using VmBench.Reporting.Charts;
 using VmBench.Reporting.Exporters;
+using VmBench.Reporting.Tables;
 using VmBench.Reporting.Tests.Support;
 
 namespace VmBench.Reporting.Tests.Html;
@@ -25,10 +26,8 @@ public sealed partial class ReportGenerationTests
     [Fact]
     public async Task Report_has_every_section_chart_and_row()
     {
-        using var temp = new TempDirectory();
         var run = SampleRuns.Typical();
-        await Reports.GenerateAsync(run, temp.Path);
-        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+        var html = await HtmlOfAsync(run);
 
         foreach (var id in new[] { "run", "summary", "charts", "details" })
         {
@@ -36,7 +35,7 @@ public sealed partial class ReportGenerationTests
         }
 
         var specs = ReportCharts.Build(run, []);
-        Assert.Equal(specs.Count, Count(html, "<figure class=\"chart\""));
+        Assert.Equal(specs.Count(s => s.AlternativeOf is null), Count(html, "<figure class=\"chart"));
         Assert.Equal(specs.Count, Count(html, "<svg"));
 
         // 4 + 4 + 3 variations, plus one row each for the failed and the skipped benchmark.
@@ -52,9 +51,7 @@ public sealed partial class ReportGenerationTests
     [Fact]
     public async Task Report_is_self_contained()
     {
-        using var temp = new TempDirectory();
-        await Reports.GenerateAsync(SampleRuns.Typical(), temp.Path);
-        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+        var html = await HtmlOfAsync(SampleRuns.Typical());
 
         OfflineAssertions.AssertSelfContained(html);
         Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
@@ -72,7 +69,8 @@ public sealed partial class ReportGenerationTests
         await Reports.GenerateAsync(run, temp.Path);
         var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
 
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(Regex.Matches(html, "<script", RegexOptions.IgnoreCase));
+        Assert.Contains("<script>(function () {", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>bold", html, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;bold&lt;/b&gt; reason", html, StringComparison.Ordinal);
@@ -84,10 +82,8 @@ public sealed partial class ReportGenerationTests
     [Fact]
     public async Task The_servers_table_shows_the_environment_each_server_ran_with()
     {
-        using var temp = new TempDirectory();
-        await Reports.GenerateAsync(SampleRuns.Typical(), temp.Path);
-        var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
-        var servers = html[html.IndexOf("<table class=\"servers\">", StringComparison.Ordinal)..];
+        var html = await HtmlOfAsync(SampleRuns.Typical());
+        var servers = html[html.IndexOf("<table class=\"servers sortable\">", StringComparison.Ordinal)..];
         servers = servers[..servers.IndexOf("</table>", StringComparison.Ordinal)];
 
         Assert.Contains("<th>Versions</th><th>Environment</th>", servers, StringComparison.Ordinal);
@@ -110,8 +106,8 @@ public sealed partial class ReportGenerationTests
         await Reports.GenerateAsync(run, temp.Path);
         var html = await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
 
-        Assert.Contains("p99 uncorrected", html, StringComparison.Ordinal);
-        Assert.Contains("p99 corrected", html, StringComparison.Ordinal);
+        Assert.Contains("p99 ms uncorrected", html, StringComparison.Ordinal);
+        Assert.Contains("p99 ms corrected", html, StringComparison.Ordinal);
         Assert.Contains("id=\"chart-sweep-tcpecho\"", html, StringComparison.Ordinal);
     }
 
@@ -128,6 +124,73 @@ public sealed partial class ReportGenerationTests
         Assert.Contains("no Docker engine answered", html, StringComparison.Ordinal);
         Assert.Contains("No benchmark finished a variation.", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Tables_show_each_figures_interval_under_its_median()
+    {
+        var run = SampleRuns.Typical();
+        var html = await HtmlOfAsync(run);
+        var summary = run.Benchmarks.Single(b => b.Server == "libuv").Variations.Single(v => v.MessageSize == 1024 && v.Concurrency == 100).Summary!;
+        var details = html[html.IndexOf("<table class=\"details", StringComparison.Ordinal)..];
+        var row = details.Split("<tr class=\"result ").Single(r => r.Contains("tcpecho-libuv", StringComparison.Ordinal) && r.Contains("1 KiB c=100", StringComparison.Ordinal));
+        var ranking = html[html.IndexOf("tcpecho, 1 KiB, c=100</h3>", StringComparison.Ordinal)..];
+        var rank = ranking[..ranking.IndexOf("</table>", StringComparison.Ordinal)].Split("<tr class=\"rank-row").Single(r => r.Contains(">libuv", StringComparison.Ordinal));
+
+        foreach (var (estimate, format) in new (VmBench.Core.Results.Estimate, Func<double, string>)[]
+        {
+            (summary.RequestsPerSecond, Format.Rate), (summary.MiBPerSecond, v => Format.Fixed(v, 1)), (summary.P50Ms, Format.Ms), (summary.P99Ms, Format.Ms),
+        })
+        {
+            Assert.NotNull(estimate.Lower);
+            Assert.Contains($"{HtmlEncode(format(estimate.Median))}<span class=\"ci\">{HtmlEncode(Format.Interval(estimate, format))}</span>", row, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"<span class=\"ci\">{HtmlEncode(Format.Interval(summary.RequestsPerSecond, Format.Rate))}</span>", rank, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"ci\">{HtmlEncode(Format.Interval(summary.P99Ms, Format.Ms))}</span>", rank, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_spectrum_offers_a_log_latency_axis_without_script()
+    {
+        var run = SampleRuns.Typical();
+        var html = await HtmlOfAsync(run);
+        var spectra = ReportCharts.Build(run, []).Where(s => s.Section == ChartSections.Latency && s.AlternativeOf is null).ToList();
+
+        Assert.Equal(spectra.Count, Count(html, "<figure class=\"chart scales\""));
+        foreach (var spectrum in spectra)
+        {
+            var figure = html[html.IndexOf($"id=\"chart-{spectrum.Id}\"", StringComparison.Ordinal)..];
+            figure = figure[..figure.IndexOf("</figure>", StringComparison.Ordinal)];
+            Assert.Equal(2, Count(figure, "<svg"));
+            Assert.Contains("<input type=\"radio\" class=\"linear\"", figure, StringComparison.Ordinal);
+            Assert.Contains("<input type=\"radio\" class=\"log\"", figure, StringComparison.Ordinal);
+            Assert.Contains($"charts/{spectrum.Id}-log.svg", figure, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("figure.scales input.log:checked ~ .view.log { display: block; }", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rankings_rows_and_charts_are_tagged_with_their_protocol_for_the_filter()
+    {
+        var run = SampleRuns.TwoProtocols();
+        var html = await HtmlOfAsync(run);
+
+        Assert.Equal(run.Benchmarks.Where(b => b.Protocol == "readline").Sum(b => b.Variations.Count), Count(html, "<tr class=\"result status-ok\" data-protocol=\"readline\""));
+        Assert.Equal(ReportCharts.Build(run, []).Count(s => s.Protocol == "readline" && s.AlternativeOf is null), Regex.Matches(html, "<figure class=\"chart[^\"]*\" id=\"[^\"]*\" data-protocol=\"readline\"").Count);
+        Assert.Contains("<span id=\"protocol-filter\" class=\"filter\"></span>", html, StringComparison.Ordinal);
+        Assert.Contains("<table class=\"details sortable\">\n<thead>", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>report.html of <paramref name="run"/>, generated as <c>vmbench report</c> does.</summary>
+    private static async Task<string> HtmlOfAsync(VmBench.Core.Results.RunResult run)
+    {
+        using var temp = new TempDirectory();
+        await Reports.GenerateAsync(run, temp.Path);
+        return await File.ReadAllTextAsync(Path.Combine(temp.Path, HtmlExporter.FileName));
+    }
+
+    private static string HtmlEncode(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     private static int Count(string text, string what) => Regex.Matches(text, Regex.Escape(what)).Count;
 }

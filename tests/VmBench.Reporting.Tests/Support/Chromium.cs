@@ -20,6 +20,19 @@ internal static class Chromium
         return null;
     }
 
+    /// <summary>Chromium's path; null when it is not installed, which fails the test when <see cref="Required"/> and is logged as a skip otherwise.</summary>
+    public static string? FindOrSkip(Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var chromium = Find();
+        if (chromium is null)
+        {
+            Assert.False(Required, $"chromium is not installed and {RequireVariable}=1 (install Debian's chromium)");
+            output.WriteLine($"chromium is not installed: skipped (set {RequireVariable}=1 to make this a failure)");
+        }
+
+        return chromium;
+    }
+
     /// <summary>True when a missing Chromium must fail the test (CI sets VMBENCH_REQUIRE_CHROMIUM=1).</summary>
     public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 

@@ -262,10 +262,10 @@ public sealed partial class OutputAgreementTests
         var cells = new Dictionary<(string, string), Dictionary<string, string>>();
         foreach (var row in HtmlRows(html))
         {
-            // Benchmark, Variation, Status, Trials, Requests/s, 95 % CI, x reference, 95 % CI, MiB/s, p50, p99, Errors, Notes.
+            // Benchmark, Variation, Status, Trials, Requests/s, x reference, MiB/s, p50, p99, Errors, Notes (each figure's interval under it, left out here).
             cells[(row[0], row[1])] = new Dictionary<string, string>
             {
-                ["rps"] = row[4], ["ratio"] = row[6], ["mib"] = row[8], ["p50"] = row[9], ["p99"] = row[10], ["notes"] = string.Join(' ', row.Skip(2)),
+                ["rps"] = row[4], ["ratio"] = row[5], ["mib"] = row[6], ["p50"] = row[7], ["p99"] = row[8], ["notes"] = string.Join(' ', row.Skip(2)),
             };
         }
 
@@ -274,7 +274,7 @@ public sealed partial class OutputAgreementTests
 
     /// <summary>The text of each cell of the details table's result rows.</summary>
     private static IEnumerable<string[]> HtmlRows(string html) =>
-        ResultRow().Matches(html).Select(m => Cell().Matches(m.Value).Select(c => WebUtility.HtmlDecode(Tag().Replace(c.Groups[1].Value, string.Empty)).Trim()).ToArray());
+        ResultRow().Matches(html).Select(m => Cell().Matches(m.Value).Select(c => WebUtility.HtmlDecode(Tag().Replace(Interval().Replace(c.Groups[1].Value, string.Empty), string.Empty)).Trim()).ToArray());
 
     private static Dictionary<(string, string), string[]> CompareCells(string text)
     {
@@ -289,7 +289,7 @@ public sealed partial class OutputAgreementTests
         return cells;
     }
 
-    [GeneratedRegex("<tr class=\"result [^\"]*\">.*?</tr>", RegexOptions.Singleline)]
+    [GeneratedRegex("<tr class=\"result [^\"]*\"[^>]*>.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex ResultRow();
 
     [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
@@ -297,6 +297,9 @@ public sealed partial class OutputAgreementTests
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tag();
+
+    [GeneratedRegex("<span class=\"ci\">.*?</span>")]
+    private static partial Regex Interval();
 
     [GeneratedRegex(" {2,}")]
     private static partial Regex Columns();
