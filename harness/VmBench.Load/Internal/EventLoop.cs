@@ -383,10 +383,11 @@ internal sealed unsafe class EventLoop : IDisposable
                     return;
                 }
 
-                var actual = new ReadOnlySpan<byte>(_readBuffer, got);
-                var expected = new ReadOnlySpan<byte>(_payload.Base + connection.Offset + connection.Received, got);
-                if (!actual.SequenceEqual(expected))
+                var expectedAt = _payload.Base + connection.Offset + connection.Received;
+                if (Native.Memcmp(_readBuffer, expectedAt, (nuint)got) != 0)
                 {
+                    var actual = new ReadOnlySpan<byte>(_readBuffer, got);
+                    var expected = new ReadOnlySpan<byte>(expectedAt, got);
                     var at = actual.CommonPrefixLength(expected);
                     Mismatch(connection, $"at byte {connection.Received + at} of request {connection.RequestNumber}: expected 0x{expected[at]:X2}, got 0x{actual[at]:X2}");
                     return;
