@@ -55,6 +55,19 @@ public sealed class StatsStreamWindowTests
             Assert.True(endCost < TimeSpan.FromMilliseconds(500), $"ending the window took {endCost.TotalMilliseconds:0} ms");
             Assert.True(openCost < TimeSpan.FromMilliseconds(500), $"opening the window took {openCost.TotalMilliseconds:0} ms");
             Assert.True(usage.PeakMemoryBytes > 0 && peak > 0, "no memory from the samples");
+
+            // On this machine the container's cgroup is readable too: its CPU over a second of the loop is about one core.
+            var inspect = await runtime.Client.Containers.InspectContainerAsync(created.ID, CancellationToken.None);
+            var cgroup = ContainerCgroup.Find(inspect.State.Pid, created.ID);
+            Assert.NotNull(cgroup);
+            var first = cgroup.Read()!.Value;
+            var clock = Stopwatch.StartNew();
+            await Task.Delay(1000);
+            var second = cgroup.Read()!.Value;
+            var cores = (second.CpuSeconds - first.CpuSeconds) / clock.Elapsed.TotalSeconds;
+            _output.WriteLine($"cgroup: {cores:0.000} cores");
+            Assert.InRange(cores / reference, 0.6, 1.67);
+            Assert.True(second.Peak > 0, "no memory from the cgroup");
         }
         finally
         {

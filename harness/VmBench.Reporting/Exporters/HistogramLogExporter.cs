@@ -53,7 +53,7 @@ public sealed class HistogramLogExporter : IResultExporter
                 {
                     if (trial.Result.HistogramLog is { Length: > 0 } log)
                     {
-                        yield return (string.Create(CultureInfo.InvariantCulture, $"{Safe(benchmark.Name)}-{variation.MessageSize}b-c{variation.Concurrency}-t{trial.Trial}.hlog"), log);
+                        yield return (string.Create(CultureInfo.InvariantCulture, $"{Safe(benchmark.Name)}{(variation.MessageSize == VariationResult.NoPayload ? string.Empty : $"-{variation.MessageSize}b")}-c{variation.Concurrency}-t{trial.Trial}.hlog"), log);
                     }
                 }
             }

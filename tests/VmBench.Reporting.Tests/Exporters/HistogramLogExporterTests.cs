@@ -70,6 +70,19 @@ public sealed class HistogramLogExporterTests
     }
 
     [Fact]
+    public void An_http_cell_has_no_payload_in_its_file_name()
+    {
+        var (first, second) = Seconds(1, 1000);
+        var (run, _) = RunWith(LogText(first, second));
+        var benchmark = run.Benchmarks[0];
+        var http = benchmark with { Name = "http-kestrel", Protocol = "http", Variations = [benchmark.Variations[0] with { MessageSize = VariationResult.NoPayload, Concurrency = 50 }] };
+
+        var (name, _) = Assert.Single(HistogramLogExporter.Logs(run with { Benchmarks = [http] }));
+
+        Assert.Equal("http-kestrel-c50-t1.hlog", name);
+    }
+
+    [Fact]
     public void Measurements_without_a_log_write_nothing()
     {
         Assert.Empty(HistogramLogExporter.Logs(SampleRuns.Typical() with { Benchmarks = [] }));

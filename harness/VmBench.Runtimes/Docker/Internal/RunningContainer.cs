@@ -22,6 +22,7 @@ internal sealed class RunningContainer : IRunningServer
     private readonly Task _following;
     private readonly Task<long?> _exit;
     private long _sampledPeak;
+    private Lazy<Task<ContainerCgroup?>>? _cgroup;
     private ResourceUsage? _lastUsage;
     private volatile bool _hasExited;
     private int _disposed;
@@ -83,9 +84,18 @@ internal sealed class RunningContainer : IRunningServer
     }
 
     /// <inheritdoc />
-    /// <remarks>The engine's stats stream, open only during the window; the highest memory it saw counts towards the peak.</remarks>
-    public Task<IUsageWindow> BeginMeasurementAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IUsageWindow>(new StatsStreamWindow(_client, _id, SawMemory, cancellationToken));
+    /// <remarks>
+    /// From the container's cgroup files when the engine runs on this machine (two instant readings); otherwise from
+    /// the engine's stats stream, open only during the window. Which one is decided once, at the first window.
+    /// </remarks>
+    public async Task<IUsageWindow> BeginMeasurementAsync(CancellationToken cancellationToken)
+    {
+        _cgroup ??= new Lazy<Task<ContainerCgroup?>>(FindCgroupAsync);
+        var cgroup = await _cgroup.Value.ConfigureAwait(false);
+        return cgroup is null
+            ? new StatsStreamWindow(_client, _id, SawMemory, cancellationToken)
+            : await SnapshotUsageWindow.BeginAsync(_ => Task.FromResult(ReadCgroup(cgroup)), cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken)
     {
@@ -233,6 +243,15 @@ internal sealed class RunningContainer : IRunningServer
 
         return last.Value;
     }
+
+    private async Task<ContainerCgroup?> FindCgroupAsync()
+    {
+        var state = await InspectStateAsync().ConfigureAwait(false);
+        return state is { Running: true, Pid: > 0 } ? ContainerCgroup.Find(state.Pid, _id) : null;
+    }
+
+    private ResourceUsage? ReadCgroup(ContainerCgroup cgroup) =>
+        cgroup.Read() is { } usage ? new ResourceUsage(usage.CpuSeconds, usage.Memory, Math.Max(usage.Peak, SawMemory(usage.Memory))) : null;
 
     /// <summary>Records memory a window saw; returns the peak so far.</summary>
     private long SawMemory(long bytes)
