@@ -29,4 +29,8 @@ public sealed record RunConfig(
     IReadOnlyList<int> ClientCpus,
     int MessagesPerRequest,
     double ReadyTimeoutSeconds,
-    string Output);
+    string Output)
+{
+    /// <summary>The most blocks of cells measured again at the end of the run when a slow spell of the machine hit them; null for the default (a tenth of the run's blocks), 0 for none.</summary>
+    public int? RemeasureBlocks { get; init; }
+}

@@ -19,6 +19,9 @@ public sealed record VariationResult(
     /// </summary>
     public const int NoPayload = 0;
 
+    /// <summary>Trials whose block was measured again at the end of the run (a slow spell of the machine): kept for the record, left out of every statistic.</summary>
+    public IReadOnlyList<SupersededTrial> Superseded { get; init; } = [];
+
     /// <summary>"1 KiB c=50"; "c=50" for a cell without a payload axis (http).</summary>
     public string Label => LabelOf(MessageSize, Concurrency);
 

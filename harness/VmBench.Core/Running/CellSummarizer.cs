@@ -13,9 +13,6 @@ public sealed class CellSummarizer
     /// <summary>CPU utilization at or above which a side counts as saturated (as the load client's own client-bound test).</summary>
     public const double SaturatedUtilization = 0.9;
 
-    /// <summary>A trial that cost the client this many times the cell's median CPU per request ran on a slower machine.</summary>
-    public const double CpuSwing = 1.5;
-
     private readonly IEstimator _estimator;
 
     public CellSummarizer(IEstimator estimator)
@@ -71,13 +68,7 @@ public sealed class CellSummarizer
         }
 
         unsteady.AddRange(ok.Where(t => t.TrendPercent is not null).Select(t => Text($"trial {t.Trial} trended {t.TrendPercent:+0;-0} % during its measurement")));
-        var costs = ok.Where(t => t.Result.Client is { CpuMicrosPerRequest: > 0 }).Select(t => t.Result.Client!.CpuMicrosPerRequest).Order().ToArray();
-        if (costs.Length >= 3)
-        {
-            var median = costs[costs.Length / 2];
-            unsteady.AddRange(ok.Where(t => t.Result.Client is { } c && c.CpuMicrosPerRequest >= median * CpuSwing)
-                .Select(t => Text($"trial {t.Trial} cost the client {t.Result.Client!.CpuMicrosPerRequest / median:0.0}x the median CPU per request (the machine slowed down)")));
-        }
+        unsteady.AddRange(SlowTrials.Find(ok).Select(s => Text($"trial {s.Trial.Trial} cost the client {s.Factor:0.0}x the median CPU per request (the machine slowed down)")));
 
         var bound = ok.Where(t => t.Result.Client?.ClientBound == true).ToArray();
         string? saturated = null;

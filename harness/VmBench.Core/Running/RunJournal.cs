@@ -71,6 +71,31 @@ public sealed class RunJournal
         Write(RunStatus.Running);
     }
 
+    /// <summary>
+    /// Records <paramref name="trial"/> in place of the cell's earlier measurement of the same trial, which is kept
+    /// as superseded with <paramref name="reason"/> and left out of every statistic.
+    /// </summary>
+    public void Remeasured(Cell cell, TrialResult trial, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(trial);
+        var state = _entries[cell.Benchmark].Cells[(cell.Size, cell.Concurrency)];
+        var index = state.Trials.FindIndex(t => t.Trial == trial.Trial);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"{cell.Benchmark.Name} {cell.Label}: trial {trial.Trial} was never measured, so it cannot be measured again");
+        }
+
+        state.Superseded.Add(new SupersededTrial(state.Trials[index], reason));
+        state.Trials[index] = trial;
+        if (trial.Result.Failure is { } failure)
+        {
+            state.Failure ??= $"trial {trial.Trial} (measured again): {failure}";
+        }
+
+        Write(RunStatus.Running);
+    }
+
     /// <summary>The versions of the runtimes the benchmark's server uses, read once it started.</summary>
     public void Versioned(Benchmark benchmark, IReadOnlyList<RuntimeVersion> versions)
     {
@@ -142,7 +167,10 @@ public sealed class RunJournal
         var reference = _plan.ReferenceFor(benchmark);
         var pairing = reference is null ? ((string, IReadOnlyList<TrialResult>)?)null : (reference.Name, _entries[reference].Cells[key].Trials);
         var summary = _summarizer.Summarize(cell.Trials, _plan.Config.Warmup.Enabled ? entry.Warmup : null, pairing);
-        return new VariationResult(key.Concurrency, key.Size, cell.Failure is null ? Status.Ok : Status.Failed, cell.Failure, cell.Trials.ToArray(), summary);
+        return new VariationResult(key.Concurrency, key.Size, cell.Failure is null ? Status.Ok : Status.Failed, cell.Failure, cell.Trials.ToArray(), summary)
+        {
+            Superseded = cell.Superseded.ToArray(),
+        };
     }
 
     private sealed class Entry(Dictionary<(int Size, int Concurrency), CellEntry> cells)
@@ -163,6 +191,8 @@ public sealed class RunJournal
     private sealed class CellEntry
     {
         public List<TrialResult> Trials { get; } = [];
+
+        public List<SupersededTrial> Superseded { get; } = [];
 
         public string? Failure { get; set; }
     }

@@ -35,6 +35,9 @@ public sealed record RunPlan(IReadOnlyList<Benchmark> Benchmarks, RunConfig Conf
         return benchmark.Role == BenchmarkRole.Reference ? null : Benchmarks.FirstOrDefault(b => b.Role == BenchmarkRole.Reference && b.Protocol == benchmark.Protocol);
     }
 
+    /// <summary>The most blocks measured again at the end of the run (<see cref="SlowBlocks"/>): the configured number, or a tenth of the run's blocks.</summary>
+    public int RemeasureLimit => Config.RemeasureBlocks ?? SlowBlocks.DefaultLimit(Cells, Config.Trials);
+
     /// <summary>Rough wall time of what is left: warm-ups (at their minimum), measurements and sweeps (one per benchmark).</summary>
     public TimeSpan Estimate(int warmups, int measurements, int sweeps) =>
         (TimeSpan.FromSeconds(Config.Warmup.Enabled ? Config.Warmup.MinSeconds : 0) * warmups)

@@ -55,6 +55,7 @@ public sealed class Runner
             await BuildAllAsync(plan, journal, cancellationToken).ConfigureAwait(false);
             await StartAllAsync(plan, journal, servers, addresses, cancellationToken).ConfigureAwait(false);
             await TrialsAsync(plan, journal, servers, cancellationToken).ConfigureAwait(false);
+            await RemeasureAsync(plan, journal, servers, cancellationToken).ConfigureAwait(false);
             if (plan.Config.Sweep)
             {
                 foreach (var (benchmark, server) in servers.Where(s => !journal.IsOut(s.Key)).ToArray())
@@ -171,12 +172,42 @@ public sealed class Runner
                 }
 
                 _observer.MeasurementStarting(cell, trial, position + 1, order.Length);
-                await GuardAsync(journal, cell.Benchmark, () => MeasureAsync(plan, journal, cell, trial, position + 1, servers[cell.Benchmark], cancellationToken)).ConfigureAwait(false);
+                await GuardAsync(journal, cell.Benchmark, () => MeasureAsync(plan, journal, cell, trial, position + 1, servers[cell.Benchmark], null, cancellationToken)).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task MeasureAsync(RunPlan plan, RunJournal journal, Cell cell, int trial, int position, IRunningServer server, CancellationToken cancellationToken)
+    /// <summary>Measures again, once, the blocks whose trial ran during a slow spell of the machine (<see cref="SlowBlocks"/>).</summary>
+    private async Task RemeasureAsync(RunPlan plan, RunJournal journal, Dictionary<Benchmark, IRunningServer> servers, CancellationToken cancellationToken)
+    {
+        var cells = plan.Cells.Where(c => servers.ContainsKey(c.Benchmark) && !journal.IsOut(c)).ToArray();
+        var repairs = SlowBlocks.Plan(cells, c => journal.Cell(c).Trials, plan.Config.Seed, plan.RemeasureLimit);
+        if (repairs.Count == 0)
+        {
+            return;
+        }
+
+        _observer.Note(null, FormattableString.Invariant($"measuring {repairs.Count} block(s) of cells again (at most {plan.RemeasureLimit}): a cell of each cost the load client {SlowTrials.CpuSwing}x or more its usual CPU per request, a slow spell of the machine"));
+        foreach (var repair in repairs)
+        {
+            _observer.Note(null, repair.Reason);
+            for (var position = 0; position < repair.Cells.Count; position++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var cell = repair.Cells[position];
+                if (journal.IsOut(cell))
+                {
+                    continue;
+                }
+
+                _observer.MeasurementStarting(cell, repair.Trial, position + 1, repair.Cells.Count);
+                await GuardAsync(journal, cell.Benchmark, () => MeasureAsync(plan, journal, cell, repair.Trial, position + 1, servers[cell.Benchmark], repair.Reason, cancellationToken)).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <param name="supersedes">Set when the cell's trial is measured again: why; the new measurement takes the old one's place.</param>
+    private async Task MeasureAsync(RunPlan plan, RunJournal journal, Cell cell, int trial, int position, IRunningServer server, string? supersedes, CancellationToken cancellationToken)
     {
         var spec = Spec(plan, cell.Benchmark, server, cell.Size, cell.Concurrency) with { Warmup = plan.CellWarmup };
         WindowUsage? usage;
@@ -200,7 +231,15 @@ public sealed class Runner
         var perRequest = cores is { } c && result.Requests > 0 ? c * result.Seconds * 1e6 / result.Requests : (double?)null;
         var fullSeconds = result.Timeline.Where(s => s.Second < (int)plan.Config.DurationSeconds).Select(s => s.RequestsPerSecond).ToArray();
         var measured = new TrialResult(trial, position, started, result, cores / cpus, perRequest, usage?.PeakMemoryBytes, result.Succeeded ? SteadyState.Trend(fullSeconds) : null);
-        journal.Measured(cell, measured);
+        if (supersedes is null)
+        {
+            journal.Measured(cell, measured);
+        }
+        else
+        {
+            journal.Remeasured(cell, measured, supersedes);
+        }
+
         _observer.MeasurementFinished(cell, measured, journal.Cell(cell));
         if (server.HasExited)
         {

@@ -39,7 +39,8 @@ public static class TrialSchedule
         return (cell.Benchmark.Protocol, cell.Size, cell.Concurrency);
     }
 
-    private static void Shuffle<T>(T[] items, Random random)
+    /// <summary>Fisher-Yates, in place.</summary>
+    internal static void Shuffle<T>(T[] items, Random random)
     {
         for (var i = items.Length - 1; i > 0; i--)
         {

@@ -70,9 +70,10 @@ public static class RunComparer
             return (null, null, null);
         }
 
+        // The medians the cell summaries hold (what results.md and the report print), recomputed only for a file without them.
         return (
-            PerfolizerSummarizer.Of(baseSummary.ReferenceRatios).Median,
-            PerfolizerSummarizer.Of(newSummary.ReferenceRatios).Median,
+            baseSummary.ReferenceRatio?.Median ?? PerfolizerSummarizer.Of(baseSummary.ReferenceRatios).Median,
+            newSummary.ReferenceRatio?.Median ?? PerfolizerSummarizer.Of(newSummary.ReferenceRatios).Median,
             test.Compare(baseSummary.ReferenceRatios, newSummary.ReferenceRatios, higherIsBetter: true));
     }
 

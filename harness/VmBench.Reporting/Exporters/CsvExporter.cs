@@ -5,7 +5,8 @@ using VmBench.Reporting.Tables;
 namespace VmBench.Reporting.Exporters;
 
 /// <summary>
-/// results.csv: per benchmark x cell, one <c>trial</c> row per trial (that trial's own figures) and one
+/// results.csv: per benchmark x cell, one <c>trial</c> row per trial (that trial's own figures), one
+/// <c>superseded</c> row per measurement replaced when its block was measured again (a slow spell), and one
 /// <c>summary</c> row (medians over the successful trials, 95 % confidence intervals, the reference ratio and the
 /// flags); then one <c>sweep</c> row per sweep step (offered rate in intended_rate_per_s, its outcome in the flags:
 /// "server saturated", "rate not met (client-bound)" ...); http cells leave payload_bytes empty (no payload axis); units in the column names, invariant numbers, RFC 4180 quoting; text cells that a spreadsheet would take
@@ -45,7 +46,12 @@ public sealed class CsvExporter : IResultExporter
         {
             foreach (var trial in row.Variation?.Trials ?? [])
             {
-                Append(builder, Trial(row, trial));
+                Append(builder, Trial(row, trial, "trial", null));
+            }
+
+            foreach (var superseded in row.Variation?.Superseded ?? [])
+            {
+                Append(builder, Trial(row, superseded.Trial, "superseded", "superseded, left out of every statistic: " + superseded.Reason));
             }
 
             Append(builder, Summary(row));
@@ -81,13 +87,14 @@ public sealed class CsvExporter : IResultExporter
         ];
     }
 
-    private static IEnumerable<string> Trial(ResultRow row, TrialResult trial)
+    /// <param name="kind">"trial", or "superseded" for a measurement whose block was measured again (left out of the summary).</param>
+    private static IEnumerable<string> Trial(ResultRow row, TrialResult trial, string kind, string? note)
     {
         var r = trial.Result;
         var latency = r.Latency;
         return
         [
-            .. Identity(row, "trial", r.Succeeded ? Status.Ok : Status.Failed, r.Failure),
+            .. Identity(row, kind, r.Succeeded ? Status.Ok : Status.Failed, r.Failure),
             Format.Raw(trial.Trial), string.Empty, Format.Raw(trial.Position), Text(trial.Started.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
             Format.Raw(r.RequestsPerSecond), string.Empty, string.Empty, string.Empty, string.Empty,
             string.Empty, string.Empty, string.Empty, string.Empty,
@@ -96,7 +103,7 @@ public sealed class CsvExporter : IResultExporter
             Format.Raw(r.Errors), Format.Raw(r.Client?.CpuUtilization), Format.Raw(trial.ServerCpuUtilization), Format.Raw(trial.ServerCpuMicrosPerRequest),
             trial.ServerPeakMemoryBytes is { } peak ? Format.Raw(peak) : string.Empty,
             trial.TrendPercent is null ? "false" : "true", r.Client?.ClientBound == true ? "true" : "false", string.Empty,
-            Text(Notes(trial)),
+            Text(Notes(trial, note)),
         ];
     }
 
@@ -119,7 +126,7 @@ public sealed class CsvExporter : IResultExporter
             v is null ? string.Empty : (row.Flags.Unsteady ? "true" : "false"),
             v is null ? string.Empty : (row.ClientBound ? "true" : "false"),
             Text(row.Flags.Saturated ?? string.Empty),
-            Text(FlagText.Notes(row.Flags)),
+            Text(string.Join("; ", new[] { FlagText.Notes(row.Flags), row.Remeasured ?? string.Empty }.Where(n => n.Length > 0))),
         ];
     }
 
@@ -145,9 +152,10 @@ public sealed class CsvExporter : IResultExporter
         ];
     }
 
-    private static string Notes(TrialResult trial) =>
+    private static string Notes(TrialResult trial, string? note) =>
         string.Join("; ", new[]
         {
+            note,
             trial.TrendPercent is { } t ? FormattableString.Invariant($"trended {t:+0;-0} %") : null,
             trial.Result.Client is { ClientBound: true } c ? "client-bound: " + c.Reason : null,
         }.Where(n => n is not null));

@@ -131,6 +131,11 @@ public sealed class MarkdownExporter : IResultExporter
             notes.Add(row.Reason);
         }
 
+        if (row.Remeasured is { } remeasured)
+        {
+            notes.Add(remeasured);
+        }
+
         return string.Join("; ", notes);
     }
 }

@@ -292,6 +292,11 @@ internal static class HtmlReportBuilder
                 html.Append(" <span class=\"reason\">").Append(HtmlText.E(row.Reason)).Append("</span>");
             }
 
+            if (row.Remeasured is { } remeasured)
+            {
+                html.Append(" <span class=\"note\">").Append(HtmlText.E(remeasured)).Append("</span>");
+            }
+
             html.Append("</td></tr>\n");
         }
 

@@ -27,6 +27,11 @@ internal sealed record ResultRow(BenchmarkResult Benchmark, VariationResult? Var
 
     public string? ClientBoundReason => Flags.ClientBoundReason;
 
+    /// <summary>"trial 3 measured again (its block ...)" for each measurement replaced at the end of the run; null when none was.</summary>
+    public string? Remeasured => Variation is { Superseded.Count: > 0 } v
+        ? string.Join("; ", v.Superseded.Select(s => $"trial {s.Trial.Trial.ToString(System.Globalization.CultureInfo.InvariantCulture)} measured again, {s.Reason}"))
+        : null;
+
     /// <summary>Constant-rate mode: requests/s planned.</summary>
     public double? IntendedRate => Variation?.Runs.FirstOrDefault()?.IntendedRate;
 

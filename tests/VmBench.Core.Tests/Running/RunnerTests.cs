@@ -366,6 +366,59 @@ public sealed class RunnerTests : IDisposable
         Assert.Equal(8, RunJson.Read(_output).Benchmarks.Single().Sweep.Count);
     }
 
+    [Fact]
+    public async Task A_block_hit_by_a_slow_spell_is_measured_again_at_the_end_and_the_old_measurements_are_kept_as_superseded()
+    {
+        var plan = RunPlans.WithReference(_servers, _output, 4, aa: false, "ref", "a", "b");
+        var seen = new Dictionary<(string, int, int), int>();
+        var load = new FakeLoad((spec, _, _) =>
+        {
+            var key = (spec.Address, spec.MessageSize, spec.Concurrency);
+            var n = seen[key] = seen.GetValueOrDefault(key) + 1;
+            // Server a's third measurement at 1 KiB c=10 (trial 3) runs in a slow spell: the client pays 2.5x per request.
+            return spec.Address.EndsWith(":a", StringComparison.Ordinal) && spec.MessageSize == 1024 && spec.Concurrency == 10 && n == 3
+                ? FakeLoad.Result(400) with { Client = new ClientUsage(1, 0.9, 25, false, null) }
+                : FakeLoad.Result(1000);
+        });
+        var runtime = new FakeRuntime { AddressOf = l => "127.0.0.1:" + l.Benchmark.Server.Id };
+        var observer = new RecordingObserver();
+
+        var run = await new Runner(runtime, load, observer, new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        Assert.Equal((3 * 4 * 4) + 3, load.Calls); // every cell in every trial, then the one block again (its three servers)
+        var block = run.Benchmarks.Select(b => b.Variations.Single(v => v.MessageSize == 1024 && v.Concurrency == 10)).ToArray();
+        Assert.All(block, v =>
+        {
+            var superseded = Assert.Single(v.Superseded);
+            Assert.Equal(3, superseded.Trial.Trial);
+            Assert.Contains("tcpecho-a 1 KiB c=10 cost the load client 2.5x", superseded.Reason, StringComparison.Ordinal);
+            Assert.Equal([1, 2, 3, 4], v.Trials.Select(t => t.Trial));
+            Assert.All(v.Trials, t => Assert.Equal(1000, t.Result.RequestsPerSecond));
+            Assert.DoesNotContain("median CPU per request", v.Summary!.Flags.UnsteadyReason, StringComparison.Ordinal);
+        });
+        Assert.Equal(400, block[1].Superseded[0].Trial.Result.RequestsPerSecond);
+        Assert.Equal([1.0, 1.0, 1.0, 1.0], block[1].Summary!.ReferenceRatios);
+        Assert.All(run.Benchmarks.SelectMany(b => b.Variations).Except(block), v => Assert.Empty(v.Superseded));
+        Assert.Single(RunJson.Read(_output).Benchmarks[1].Variations.Single(v => v.MessageSize == 1024 && v.Concurrency == 10).Superseded);
+        Assert.Contains(observer.Notes, n => n.StartsWith("measuring 1 block(s) of cells again", StringComparison.Ordinal));
+        Assert.Equal(["3: tcpecho-a 1 KiB c=10", "3: tcpecho-b 1 KiB c=10", "3: tcpecho-ref 1 KiB c=10"], observer.Measurements.TakeLast(3).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_remeasure_0_nothing_is_measured_again_and_the_slow_trial_stays_flagged()
+    {
+        var plan = RunPlans.For(_servers, _output, 4, "a");
+        plan = plan with { Config = plan.Config with { RemeasureBlocks = 0 } };
+        var load = new FakeLoad((spec, call, _) => call == 0 ? FakeLoad.Result(400) with { Client = new ClientUsage(1, 0.9, 25, false, null) } : FakeLoad.Result(1000));
+
+        var run = await new Runner(new FakeRuntime(), load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        Assert.Equal(16, load.Calls);
+        Assert.All(run.Benchmarks.Single().Variations, v => Assert.Empty(v.Superseded));
+        var flagged = Assert.Single(run.Benchmarks.Single().Variations, v => v.Summary!.Flags.UnsteadyReason!.Contains("median CPU", StringComparison.Ordinal));
+        Assert.Contains("cost the client 2.5x the median CPU per request", flagged.Summary!.Flags.UnsteadyReason, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _servers.Dispose();

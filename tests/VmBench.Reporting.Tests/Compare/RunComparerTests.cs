@@ -163,6 +163,28 @@ public sealed class RunComparerTests
         Assert.Equal(ChangeVerdict.Slower, sockets.ReferenceRatioVerdict);
     }
 
+    [Fact]
+    public void The_fractions_of_the_limit_are_the_medians_run_json_holds_not_recomputed()
+    {
+        double[] machine = [100_000, 96_000, 104_000, 99_000, 101_000];
+        var first = ReferenceRuns.Run(machine, ("c-epoll", BenchmarkRole.Reference, 1.0, 0.0), ("sockets", BenchmarkRole.Measured, 0.7, 0.01));
+        var second = ReferenceRuns.Run(machine, ("c-epoll", BenchmarkRole.Reference, 1.0, 0.0), ("sockets", BenchmarkRole.Measured, 0.7, 0.01));
+        // The stored estimate is what results.md and the report print; compare must show the same figure.
+        var stored = Stored(second, 0.654);
+
+        var sockets = RunComparer.Compare(first, stored).Rows.Single(r => r.Benchmark == "tcpecho-sockets");
+
+        Assert.Equal(0.654, sockets.NewReferenceRatio);
+    }
+
+    private static RunResult Stored(RunResult run, double ratioMedian) => run with
+    {
+        Benchmarks = run.Benchmarks.Select(b => b with
+        {
+            Variations = b.Variations.Select(v => v.Summary is { ReferenceRatio: { } ratio } s ? v with { Summary = s with { ReferenceRatio = ratio with { Median = ratioMedian } } } : v).ToArray(),
+        }).ToArray(),
+    };
+
     private static RunResult Run(double rps, int repeats, double noise = 0.01) =>
         new RunBuilder().Repeat(repeats).Benchmark("sockets", b => b.Variation(1024, 100, rps, repeats, noise)).Build();
 }

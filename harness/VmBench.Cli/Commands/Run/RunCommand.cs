@@ -116,6 +116,7 @@ public sealed class RunCommand
             WarmupPolicy.Default.WindowSeconds,
             _parse.GetValue(RunCommandDefinition.SteadyCv));
         var cellWarmup = _parse.GetValue(RunCommandDefinition.CellWarmup);
+        var remeasure = _parse.GetValue(RunCommandDefinition.Remeasure);
         var reference = _parse.GetValue(RunCommandDefinition.Reference) ?? RunCommandDefinition.DefaultReference;
         var rate = _parse.GetValue(RunCommandDefinition.Rate);
         var mpr = _parse.GetValue(RunCommandDefinition.MessagesPerRequest);
@@ -159,6 +160,11 @@ public sealed class RunCommand
         if (cellWarmup < 0)
         {
             problems.Add("--cell-warmup: must be >= 0 seconds");
+        }
+
+        if (remeasure is < 0)
+        {
+            problems.Add("--remeasure: must be a whole number of blocks >= 0 (0 measures nothing again)");
         }
 
         if (rate is <= 0)
@@ -218,7 +224,10 @@ public sealed class RunCommand
             clientCpus,
             mpr,
             ready,
-            Path.GetFullPath(output));
+            Path.GetFullPath(output))
+        {
+            RemeasureBlocks = remeasure,
+        };
     }
 
     private static string CommandLine() =>

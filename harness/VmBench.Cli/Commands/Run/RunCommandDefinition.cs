@@ -80,6 +80,11 @@ public static class RunCommandDefinition
         DefaultValueFactory = _ => 0.25,
     };
 
+    public static readonly Option<int?> Remeasure = new("--remeasure")
+    {
+        Description = "Most blocks of cells (one protocol, size and concurrency in one trial) measured again at the end when a slow spell of the machine hit them (a cell cost the load client 1.5x its median CPU per request); the new measurements replace the old, which run.json keeps as superseded [default: a tenth of the run's blocks; 0 for none]",
+    };
+
     public static readonly Option<double?> Rate = new("--rate")
     {
         Description = "Constant-rate mode: total requests/s across connections, latency corrected for coordinated omission (default: closed loop)",
@@ -122,7 +127,7 @@ public static class RunCommandDefinition
     public static Command Create()
     {
         var command = new Command("run", "Build, start and measure the selected benchmarks; in randomized interleaved trials; writes run.json after every measurement, then the reports");
-        foreach (var option in new Option[] { Servers, Benchmarks, Runtime, DockerHost, Concurrency, Sizes, Duration, Trials, Seed, Reference, Aa, Warmup, WarmupMin, SteadyCv, CellWarmup, Rate, Sweep, ServerCpus, ClientCpus, MessagesPerRequest, ReadyTimeout, Output })
+        foreach (var option in new Option[] { Servers, Benchmarks, Runtime, DockerHost, Concurrency, Sizes, Duration, Trials, Seed, Reference, Aa, Warmup, WarmupMin, SteadyCv, CellWarmup, Remeasure, Rate, Sweep, ServerCpus, ClientCpus, MessagesPerRequest, ReadyTimeout, Output })
         {
             command.Options.Add(option);
         }
