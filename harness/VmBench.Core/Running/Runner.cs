@@ -122,6 +122,7 @@ public sealed class Runner
     private async Task StartAllAsync(RunPlan plan, RunJournal journal, Dictionary<Benchmark, IRunningServer> servers, AddressAllocator addresses, CancellationToken cancellationToken)
     {
         var startable = plan.Benchmarks.Where(b => !journal.IsOut(b)).ToArray();
+        var versions = new Dictionary<string, IReadOnlyList<RuntimeVersion>>(StringComparer.Ordinal);
         for (var i = 0; i < startable.Length; i++)
         {
             var benchmark = startable[i];
@@ -133,7 +134,13 @@ public sealed class Runner
                 servers[benchmark] = server;
                 if (benchmark.Server.Versions.Count > 0)
                 {
-                    journal.Versioned(benchmark, await VersionReader.ReadAsync(server, benchmark.Server.Versions, cancellationToken).ConfigureAwait(false));
+                    // One server's benchmarks (tcpecho, unixecho, readline) run the same build: its versions are read once.
+                    if (!versions.TryGetValue(benchmark.Server.Id, out var read))
+                    {
+                        versions[benchmark.Server.Id] = read = await VersionReader.ReadAsync(server, benchmark.Server.Versions, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    journal.Versioned(benchmark, read);
                 }
 
                 if (plan.Config.Warmup.Enabled)

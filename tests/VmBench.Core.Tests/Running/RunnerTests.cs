@@ -308,6 +308,21 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_servers_versions_are_read_once_for_all_its_benchmarks()
+    {
+        _servers.Add("both", TempServers.Valid("both", "\"echo\", \"readline\"", "\"tcp\", \"unix\"").Replace(
+            "\"build\":", "\"versions\": [ { \"name\": \"rt\", \"command\": [\"{out}/srv\", \"--version\"] } ],\n  \"build\":", StringComparison.Ordinal), "Test.csproj");
+        var plan = RunPlans.For(_servers, _output, 1);
+        var runtime = new FakeRuntime { Configure = server => server.Exec = _ => new CommandOutput(0, "rt 1.2.3") };
+
+        var run = await new Runner(runtime, new FakeLoad((_, _, _) => FakeLoad.Result(500)), new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        Assert.True(run.Benchmarks.Count >= 3);
+        Assert.All(run.Benchmarks, b => Assert.Equal("rt 1.2.3", Assert.Single(b.Versions!).Version));
+        Assert.Equal(1, runtime.Servers.Sum(s => s.Executed.Count));
+    }
+
+    [Fact]
     public async Task Http_has_no_payload_axis_one_cell_per_concurrency_labelled_without_a_size()
     {
         _servers.Add("web", TempServers.Valid("web", "\"echo\", \"http\"", "\"tcp\""), "Test.csproj");
