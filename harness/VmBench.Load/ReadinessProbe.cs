@@ -21,7 +21,7 @@ public sealed class ReadinessProbe : IReadinessProbe
         TargetAddress target;
         try
         {
-            target = TargetAddress.Parse(address);
+            target = TargetAddress.Parse(address).Resolve();
         }
         catch (ArgumentException ex)
         {

@@ -11,6 +11,7 @@ public sealed class SafetyTests
     [InlineData("10.1.2.3:7000")]
     [InlineData("192.168.0.1:80")]
     [InlineData("[2001:db8::1]:80")]
+    [InlineData("vmbench-no-such-host.invalid:80")]
     public async Task NonLoopbackTargetsAreRefusedWithoutTheOptIn(string address)
     {
         var ex = await Assert.ThrowsAsync<NonLoopbackTargetException>(() => _load.RunAsync(Specs.Echo(address), null, CancellationToken.None));
@@ -18,6 +19,24 @@ public sealed class SafetyTests
         Assert.IsAssignableFrom<ArgumentException>(ex);
         Assert.Contains("--allow-remote", ex.Message, StringComparison.Ordinal);
         Assert.Contains(address, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHostNameIsRefusedWithoutALookup()
+    {
+        // A lookup of a .invalid name fails (RFC 6761), which would be an ArgumentException about resolving, not the refusal.
+        var ex = await Assert.ThrowsAsync<NonLoopbackTargetException>(() => _load.RunAsync(Specs.Echo("vmbench-no-such-host.invalid:7000"), null, CancellationToken.None));
+
+        Assert.Contains("not looked up", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithTheOptInAHostNameIsLookedUp()
+    {
+        var spec = Specs.Echo("vmbench-no-such-host.invalid:7000") with { AllowNonLoopback = true };
+        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => _load.RunAsync(spec, null, CancellationToken.None));
+
+        Assert.Contains("cannot resolve", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -31,6 +31,36 @@ public sealed class TargetAddressTests
         Assert.True(address.IsLoopback);
     }
 
+    [Theory]
+    [InlineData("[::1%1]:8000", 1)]
+    [InlineData("[::1%7]:8000", 7)]
+    public void IPv6LoopbackWithAZoneIsLoopback(string text, long scope)
+    {
+        var address = TargetAddress.Parse(text);
+
+        var endPoint = Assert.IsType<IPEndPoint>(address.EndPoint);
+        Assert.Equal(scope, endPoint.Address.ScopeId);
+        Assert.True(address.IsLoopback, $"{text} is ::1 with a zone id");
+    }
+
+    [Fact]
+    public void AHostNameIsNotLookedUpToParseIt()
+    {
+        // .invalid never resolves (RFC 6761): a lookup here would throw.
+        var address = TargetAddress.Parse("vmbench-no-such-host.invalid:80");
+
+        Assert.False(address.IsLoopback);
+        Assert.Equal("vmbench-no-such-host.invalid", address.Host);
+    }
+
+    [Fact]
+    public void AHostNameIsLookedUpWhenResolved()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => TargetAddress.Parse("vmbench-no-such-host.invalid:80").Resolve());
+
+        Assert.Contains("cannot resolve 'vmbench-no-such-host.invalid'", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void OtherHostsAreNotLoopback()
     {

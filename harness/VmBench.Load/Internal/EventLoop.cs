@@ -20,6 +20,9 @@ internal sealed unsafe class EventLoop : IDisposable
     private const int HttpBufferSize = 16 * 1024;
     private const long MaxWaitNanoseconds = 50_000_000;
 
+    /// <summary>The peer shut down its side, or the socket has an error: once seen, no more data will come.</summary>
+    private const uint HangUp = Native.EPOLLRDHUP | Native.EPOLLHUP | Native.EPOLLERR;
+
     private readonly LoadControl _control;
     private readonly Payload _payload;
     private readonly LoadConnection[] _connections;
@@ -103,6 +106,9 @@ internal sealed unsafe class EventLoop : IDisposable
 
     public long Errors => _errors;
 
+    /// <summary>The requests still unanswered when the loop stopped (read once it has stopped).</summary>
+    public OutstandingRequests Outstanding { get; } = new();
+
     /// <summary>When the loop stopped (Stopwatch ticks).</summary>
     public long StoppedAt { get; private set; }
 
@@ -141,7 +147,8 @@ internal sealed unsafe class EventLoop : IDisposable
             StoppedAt = Stopwatch.GetTimestamp();
             if (StoppedAt > _plan.MeasureStart)
             {
-                _seconds.Add(TakeSecond(Math.Min(StoppedAt, _plan.MeasureEnd)));
+                RecordOutstanding(StoppedAt);
+                _seconds.Add(TakeSecond(Math.Min(StoppedAt, _plan.MeasureEnd)) with { Outstanding = Outstanding.Recorded });
             }
 
             _done.TrySetResult();
@@ -396,11 +403,12 @@ internal sealed unsafe class EventLoop : IDisposable
                 connection.Received += got;
                 if (connection.Received == _requestBytes)
                 {
-                    Complete(connection, _requestBytes);
+                    CompleteUnlessClosed(connection, _requestBytes, events);
                     return;
                 }
 
-                if (got < want)
+                // A short read drained the socket; with a hang-up beside the data, read on to see the end.
+                if (got < want && (events & HangUp) == 0)
                 {
                     return;
                 }
@@ -448,11 +456,11 @@ internal sealed unsafe class EventLoop : IDisposable
                         return;
                     }
 
-                    Complete(connection, length);
+                    CompleteUnlessClosed(connection, length, events);
                     return;
                 }
 
-                if (read < space)
+                if (read < space && (events & HangUp) == 0)
                 {
                     return;
                 }
@@ -498,7 +506,7 @@ internal sealed unsafe class EventLoop : IDisposable
 
         if (errno == Native.EAGAIN)
         {
-            if ((events & (Native.EPOLLRDHUP | Native.EPOLLHUP | Native.EPOLLERR)) != 0)
+            if ((events & HangUp) != 0)
             {
                 Lost(connection, "the server closed the connection");
             }
@@ -508,6 +516,19 @@ internal sealed unsafe class EventLoop : IDisposable
 
         Lost(connection, $"read failed ({Errno(errno)})");
         return false;
+    }
+
+    /// <summary>The answer is whole; when the server hung up with it, no later request can be answered, so the connection is lost.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CompleteUnlessClosed(LoadConnection connection, int bytes, uint events)
+    {
+        if ((events & HangUp) != 0)
+        {
+            Lost(connection, $"the server closed the connection with its answer to request {connection.RequestNumber}");
+            return;
+        }
+
+        Complete(connection, bytes);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -524,19 +545,7 @@ internal sealed unsafe class EventLoop : IDisposable
 
             _requests++;
             _responseBytes += bytes;
-            var latency = Clock.ToNanoseconds(now - connection.SentAt);
-            Histograms.Record(Latency, latency);
-            if (Corrected is not null)
-            {
-                var corrected = Clock.ToNanoseconds(now - connection.IntendedAt);
-                Histograms.Record(Corrected, corrected);
-                Histograms.Record(_second, corrected);
-                Histograms.Record(_secondUncorrected!, latency);
-            }
-            else
-            {
-                Histograms.Record(_second, latency);
-            }
+            Record(connection, now);
         }
 
         if (_plan.ConstantRate)
@@ -548,6 +557,54 @@ internal sealed unsafe class EventLoop : IDisposable
         else
         {
             StartRequest(connection, now);
+        }
+    }
+
+    /// <summary>Records the latency of the connection's current request as of <paramref name="now"/>, in the totals and the current second.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Record(LoadConnection connection, long now)
+    {
+        var latency = Clock.ToNanoseconds(now - connection.SentAt);
+        Histograms.Record(Latency, latency);
+        if (Corrected is not null)
+        {
+            var corrected = Clock.ToNanoseconds(now - connection.IntendedAt);
+            Histograms.Record(Corrected, corrected);
+            Histograms.Record(_second, corrected);
+            Histograms.Record(_secondUncorrected!, latency);
+        }
+        else
+        {
+            Histograms.Record(_second, latency);
+        }
+    }
+
+    /// <summary>
+    /// At the end (of the measurement, or earlier when stopped): every request still unanswered (sent, or being
+    /// sent, and not complete) is counted in <see cref="Outstanding"/> with its age. One older than every latency
+    /// answered on this loop is also recorded in the latency histograms with that age, a lower bound of its
+    /// latency, so a server that stopped answering shows in the tail instead of vanishing from the figures; the
+    /// younger ones (in a closed loop, the requests just sent) would only add ages below what was measured.
+    /// </summary>
+    private void RecordOutstanding(long now)
+    {
+        var end = Math.Min(now, _plan.MeasureEnd);
+        var answered = Latency.TotalCount == 0 ? -1 : Latency.GetMaxValue();
+        foreach (var connection in _connections)
+        {
+            if (connection.Dead || connection.Waiting || connection.RequestNumber == 0 || connection.SentAt >= end)
+            {
+                continue;
+            }
+
+            var age = end - connection.SentAt;
+            var recorded = Clock.ToNanoseconds(age) > answered;
+            if (recorded)
+            {
+                Record(connection, end);
+            }
+
+            Outstanding.Add(connection.Index, connection.RequestNumber, age, recorded);
         }
     }
 

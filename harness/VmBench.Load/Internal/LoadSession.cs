@@ -99,6 +99,8 @@ internal sealed class LoadSession
         var latency = Merge(l => l.Latency);
         var corrected = _plan.ConstantRate ? Merge(l => l.Corrected!) : null;
         var requests = _loops.Sum(l => l.Requests);
+        var outstanding = _loops.Select(l => l.Outstanding).ToArray();
+        var stalled = outstanding.Sum(o => o.Stalled);
         var bytes = _plan.Mode == Mode.Http ? _loops.Sum(l => l.ResponseBytes) : requests * requestBytes;
         var rps = seconds > 0 ? requests / seconds : 0;
         var mibs = seconds > 0 ? bytes / seconds / (1024.0 * 1024.0) : 0;
@@ -116,11 +118,13 @@ internal sealed class LoadSession
             LatencySummaries.From(latency),
             corrected is null ? null : LatencySummaries.From(corrected),
             _spec.Rate,
-            _loops.Sum(l => l.Errors),
-            _control.Failure ?? (requests == 0 && seconds > 0 ? $"no request completed in {seconds:0.0} s of measurement (the server accepted the connections but does not answer)" : null),
+            _loops.Sum(l => l.Errors) + stalled,
+            _control.Failure ?? (requests == 0 && seconds > 0 ? $"no request completed in {seconds:0.0} s of measurement (the server accepted the connections but does not answer)" : null) ?? StallRule.Failure(outstanding, seconds),
             timeline,
             Usage(cpuAtEnd, cpuWindow, requests, rps, fullSeconds),
-            latency.TotalCount == 0 ? null : HistogramLogText.Write(startMs, SecondIntervals.Build(_loops, _plan.MeasureStart, startMs, corrected is not null)));
+            latency.TotalCount == 0 ? null : HistogramLogText.Write(startMs, SecondIntervals.Build(_loops, _plan.MeasureStart, startMs, corrected is not null)),
+            outstanding.Sum(o => o.Recorded),
+            stalled);
     }
 
     /// <param name="seconds">The wall time the CPU time was read over (which may run past the measured window: joining the loops, merging).</param>
@@ -220,7 +224,7 @@ internal sealed class LoadSession
             : new LoadProgress(true, TimeSpan.FromSeconds(Clock.Seconds(now - _plan.Start)), _spec.Warmup, completed, recentRate));
     }
 
-    /// <summary>The per-second timeline: the loops' seconds added up (the last, partial one only when it is at least 0.2 s long); the rates of the full seconds go to <paramref name="fullSeconds"/>.</summary>
+    /// <summary>The per-second timeline: the loops' seconds added up (the last, partial one only when it is at least 0.2 s long; its p99 counts the requests outstanding at the end, its rate only completions); the rates of the full seconds go to <paramref name="fullSeconds"/>.</summary>
     private TimelineSample[] Timeline(List<double> fullSeconds)
     {
         var samples = new List<TimelineSample>();
@@ -237,10 +241,11 @@ internal sealed class LoadSession
             }
 
             var p99 = second.TotalCount == 0 ? 0 : second.GetValueAtPercentile(99) / 1e6;
-            samples.Add(new TimelineSample(i, second.TotalCount / seconds, p99));
+            var rate = (second.TotalCount - LoopSeconds.Outstanding(_loops, i)) / seconds;
+            samples.Add(new TimelineSample(i, rate, p99));
             if (seconds >= FullSecond)
             {
-                fullSeconds.Add(second.TotalCount / seconds);
+                fullSeconds.Add(rate);
             }
         }
 

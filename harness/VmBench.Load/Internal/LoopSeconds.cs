@@ -30,4 +30,8 @@ internal static class LoopSeconds
 
         return (start, end);
     }
+
+    /// <summary>How many of second <paramref name="index"/>'s latencies are requests outstanding at the end rather than completions.</summary>
+    public static long Outstanding(IReadOnlyList<EventLoop> loops, int index) =>
+        loops.Sum(l => index < l.Seconds.Count ? l.Seconds[index].Outstanding : 0);
 }

@@ -54,12 +54,13 @@ internal static class SpecValidator
             }
         }
 
+        // Refused before any lookup: a name other than localhost is never resolved without the opt-in.
         var target = TargetAddress.Parse(spec.Address);
         if (!target.IsLoopback && !spec.AllowNonLoopback)
         {
             throw new NonLoopbackTargetException(spec.Address);
         }
 
-        return target;
+        return target.Resolve();
     }
 }

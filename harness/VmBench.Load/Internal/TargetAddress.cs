@@ -4,7 +4,11 @@ using System.Net.Sockets;
 
 namespace VmBench.Load.Internal;
 
-/// <summary>A parsed <c>--addr</c>: <c>127.0.0.1:PORT</c>, <c>[::1]:PORT</c>, <c>localhost:PORT</c>, <c>HOST:PORT</c> or <c>unix:/path</c>.</summary>
+/// <summary>
+/// A parsed <c>--addr</c>: <c>127.0.0.1:PORT</c>, <c>[::1]:PORT</c> (a zone id allowed: <c>[::1%1]:PORT</c>),
+/// <c>localhost:PORT</c>, <c>HOST:PORT</c> or <c>unix:/path</c>. Parsing never looks a name up: <c>localhost</c> is
+/// 127.0.0.1, any other name stays a name (not loopback) until <see cref="Resolve"/>, so a refused target is refused before any DNS query.
+/// </summary>
 internal sealed class TargetAddress
 {
     private const string UnixPrefix = "unix:";
@@ -26,13 +30,13 @@ internal sealed class TargetAddress
 
     public bool IsUnix { get; }
 
-    public bool IsLoopback => IsUnix || (EndPoint is IPEndPoint ip && IPAddress.IsLoopback(ip.Address));
+    public bool IsLoopback => IsUnix || (EndPoint is IPEndPoint ip && IsLoopbackAddress(ip.Address));
 
     public AddressFamily Family => EndPoint.AddressFamily;
 
     public ProtocolType Protocol => IsUnix ? ProtocolType.Unspecified : ProtocolType.Tcp;
 
-    /// <summary>Parses the address; host names are resolved ("localhost" to 127.0.0.1). Throws <see cref="ArgumentException"/> with a one-line reason.</summary>
+    /// <summary>Parses the address without any lookup ("localhost" is 127.0.0.1; other names wait for <see cref="Resolve"/>). Throws <see cref="ArgumentException"/> with a one-line reason.</summary>
     public static TargetAddress Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -92,23 +96,39 @@ internal sealed class TargetAddress
             return new TargetAddress(text, host, new IPEndPoint(IPAddress.Loopback, port), isUnix: false);
         }
 
+        return new TargetAddress(text, host, new DnsEndPoint(host, port), isUnix: false);
+    }
+
+    /// <summary>This address with a host name looked up (its first IPv4 address, else its first); itself when it holds no name. Throws <see cref="ArgumentException"/> when the name does not resolve.</summary>
+    public TargetAddress Resolve()
+    {
+        if (EndPoint is not DnsEndPoint name)
+        {
+            return this;
+        }
+
         IPAddress[] resolved;
         try
         {
-            resolved = Dns.GetHostAddresses(host);
+            resolved = Dns.GetHostAddresses(name.Host);
         }
         catch (SocketException ex)
         {
-            throw new ArgumentException($"bad address '{text}': cannot resolve '{host}' ({ex.SocketErrorCode})", ex);
+            throw new ArgumentException($"bad address '{Text}': cannot resolve '{name.Host}' ({ex.SocketErrorCode})", ex);
         }
 
         var first = resolved.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? resolved.FirstOrDefault()
-            ?? throw new ArgumentException($"bad address '{text}': '{host}' resolves to no address");
-        return new TargetAddress(text, host, new IPEndPoint(first, port), isUnix: false);
+            ?? throw new ArgumentException($"bad address '{Text}': '{name.Host}' resolves to no address");
+        return new TargetAddress(Text, Host, new IPEndPoint(first, name.Port), isUnix: false);
     }
 
     public Socket CreateSocket()
     {
+        if (EndPoint is DnsEndPoint)
+        {
+            throw new InvalidOperationException($"'{Text}' holds a host name: Resolve() it before connecting");
+        }
+
         var socket = new Socket(Family, SocketType.Stream, Protocol);
         if (!IsUnix)
         {
@@ -117,4 +137,8 @@ internal sealed class TargetAddress
 
         return socket;
     }
+
+    /// <summary>127.0.0.0/8 or ::1, with or without a zone id (IPAddress.IsLoopback says no to ::1%1).</summary>
+    private static bool IsLoopbackAddress(IPAddress address) =>
+        IPAddress.IsLoopback(address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0 ? new IPAddress(address.GetAddressBytes()) : address);
 }

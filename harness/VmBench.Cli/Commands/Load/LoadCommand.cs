@@ -122,7 +122,7 @@ public sealed class LoadCommand
 
         if (result.Errors > 0)
         {
-            _out.WriteLine(string.Create(c, $"connection errors: {result.Errors}"));
+            _out.WriteLine(string.Create(c, $"connection errors: {result.Errors}{(result.Stalled > 0 ? $" ({result.Stalled} requests unanswered for 1 s or more at the end: stalled)" : string.Empty)}"));
         }
     }
 
