@@ -6,9 +6,16 @@
 # script started is stopped at the end.
 #
 #   tests/run-tests.sh [dotnet test options...]     e.g. --filter FullyQualifiedName~Catalog
+#   tests/run-tests.sh --help                       this text (no set-up; `dotnet test --help` lists the options)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
+
+for arg in "$@"; do
+  case "$arg" in
+    -h|--help|-\?) sed -n '2,/^set -euo/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
+  esac
+done
 
 started=$(bash harness/setup-host.sh --docker --tests | tee /dev/stderr | tail -n 1)
 if [ "$started" = "engine-started" ]; then

@@ -1,17 +1,15 @@
+using System.Globalization;
 using VmBench.Cli;
 using VmBench.Cli.Commands.Common;
+
+// vmbench speaks English: the parser's own messages too, whatever the machine's language.
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
 var parse = VmBenchCommands.Create().Parse(args);
 if (parse.Errors.Count > 0)
 {
-    foreach (var error in parse.Errors)
-    {
-        await Console.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
-    }
-
-    var command = parse.CommandResult.Command is System.CommandLine.RootCommand ? "vmbench" : "vmbench " + parse.CommandResult.Command.Name;
-    await Console.Error.WriteLineAsync($"(see `{command} --help`)").ConfigureAwait(false);
-    return ExitCodes.Usage;
+    return UsageError.Write(Console.Error, ParseProblems.Verb(parse), ParseProblems.Describe(parse));
 }
 
 return await parse.InvokeAsync().ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VmBench.Cli.Commands.Common;
 using VmBench.Cli.Commands.List;
 using VmBench.Cli.Commands.Run;
 
@@ -18,6 +19,7 @@ public static class VmBenchCommands
         root.Subcommands.Add(Commands.Micro.MicroCommandDefinition.Create());
         root.Subcommands.Add(Commands.Report.ReportCommandDefinition.Create());
         root.Subcommands.Add(Commands.Compare.CompareCommandDefinition.Create());
+        ExamplesHelpAction.Install(root, ["vmbench list", "vmbench run --benchmarks tcpecho-sockets --trials 3 --duration 1", "vmbench run --help"]);
         return root;
     }
 }

@@ -46,6 +46,23 @@ public sealed class NewServerCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_printed_next_steps_are_the_readmes_adding_a_server_steps_word_for_word()
+    {
+        var (created, stdout, stderr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "new-server", "my-loop", "--servers", Servers);
+        Assert.True(created == 0, stdout + stderr);
+
+        var lines = stdout.ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        var header = Array.FindIndex(lines, l => l.StartsWith("server 'my-loop' created. Next steps", StringComparison.Ordinal));
+        Assert.True(header >= 0, stdout);
+        var steps = string.Join('\n', lines[(header + 1)..]);
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).ReplaceLineEndings("\n");
+        var section = readme[readme.IndexOf("## Adding a server", StringComparison.Ordinal)..];
+        Assert.Contains("```text\n" + steps + "\n```", section, StringComparison.Ordinal);
+        Assert.Contains("--filter DisplayName~my-loop", steps, StringComparison.Ordinal); // the contract of the new server, not of every server
+        Assert.DoesNotMatch(@"(?m)^\s+vmbench ", steps); // vmbench is not on PATH: the steps say how to run it
+    }
+
+    [Fact]
     public async Task An_existing_or_invalid_id_is_refused_and_nothing_is_written()
     {
         var (exists, _, existsErr) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "new-server", "sockets", "--servers", Servers);

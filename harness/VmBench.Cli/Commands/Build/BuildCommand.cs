@@ -30,7 +30,7 @@ public sealed class BuildCommand
         var benchmarks = SelectionLoader.Load(_servers, _patterns, _error);
         if (benchmarks is null)
         {
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, "build");
         }
 
         IServerRuntime runtime;
@@ -40,8 +40,7 @@ public sealed class BuildCommand
         }
         catch (ArgumentException ex)
         {
-            await _error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, "build", ex.Message);
         }
 
         await using (runtime.ConfigureAwait(false))

@@ -13,7 +13,12 @@ public static class BuildCommandDefinition
 
     public static Command Create()
     {
-        var command = new Command("build", "Build the selected servers without running them (Docker: content-hashed images, an unchanged server is not rebuilt)");
+        var command = new VerbCommand(
+            "build",
+            "Build the selected servers without running them (Docker: content-hashed images, an unchanged server is not rebuilt)",
+            "vmbench build",
+            "vmbench build --benchmarks 'tcpecho-.*' --runtime local",
+            "vmbench build --benchmarks kestrel --runtime docker");
         command.Options.Add(Servers);
         command.Options.Add(Benchmarks);
         command.Options.Add(Runtime);

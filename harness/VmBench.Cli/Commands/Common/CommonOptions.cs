@@ -18,11 +18,23 @@ public static class CommonOptions
         DefaultValueFactory = _ => [],
     };
 
-    public static Option<string> Runtime() => new("--runtime")
+    public static Option<string> Runtime()
     {
-        Description = "Where servers run: auto (Docker when an engine answers, else local processes), local or docker",
-        DefaultValueFactory = _ => "auto",
-    };
+        var option = new Option<string>("--runtime")
+        {
+            Description = "Where servers run: auto (Docker when an engine answers, else local processes), local or docker",
+            DefaultValueFactory = _ => "auto",
+        };
+        option.Validators.Add(result =>
+        {
+            var runtime = result.GetValueOrDefault<string>();
+            if (!RuntimeFactory.Names.Contains(runtime))
+            {
+                result.AddError($"--runtime: unknown runtime '{runtime}': expected {string.Join(", ", RuntimeFactory.Names)} (e.g. --runtime local)");
+            }
+        });
+        return option;
+    }
 
     public static Option<string?> DockerHost() => new("--docker-host")
     {

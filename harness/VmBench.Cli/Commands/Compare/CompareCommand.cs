@@ -9,6 +9,8 @@ namespace VmBench.Cli.Commands.Compare;
 /// <summary>The work of <c>vmbench compare</c>.</summary>
 public static class CompareCommand
 {
+    private const string Verb = "compare";
+
     /// <returns>0 when the comparison was printed and written (whatever it found); 2 for unreadable input or bad options; 130 on Ctrl-C.</returns>
     public static async Task<int> ExecuteAsync(string baseRun, string newRun, string? outputFolder, double thresholdPercent, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -16,12 +18,6 @@ public static class CompareCommand
         ArgumentNullException.ThrowIfNull(newRun);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (!double.IsFinite(thresholdPercent) || thresholdPercent < 0 || thresholdPercent >= 100)
-        {
-            await error.WriteLineAsync($"vmbench compare: --threshold {thresholdPercent} is not a percentage in [0, 100)").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
         RunResult baseline;
         RunResult candidate;
         try
@@ -31,8 +27,7 @@ public static class CompareCommand
         }
         catch (RunFileException ex)
         {
-            await error.WriteLineAsync($"vmbench compare: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return UsageError.Write(error, Verb, ex.Message);
         }
 
         var comparison = RunComparer.Compare(baseline, candidate, new ChangeTest(thresholdPercent));
@@ -51,8 +46,7 @@ public static class CompareCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"vmbench compare: cannot write {path}: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return UsageError.Write(error, Verb, $"cannot write {path}: {ex.Message} (pass --output with a writable folder)");
         }
 
         await output.WriteLineAsync($"\nwrote {path}").ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VmBench.Cli.Commands.Common;
 using VmBench.Reporting.Statistics;
 
 namespace VmBench.Cli.Commands.Compare;
@@ -20,12 +21,18 @@ public static class CompareCommandDefinition
         {
             Description = "Folder to write compare.html into (default: NEW's folder)",
         };
-        var threshold = new Option<double>("--threshold")
-        {
-            Description = "Minimum effect: smallest relative change (percent) that counts as faster or slower",
-            DefaultValueFactory = _ => ChangeTest.DefaultThresholdPercent,
-        };
-        var command = new Command("compare", "Compare two runs: change in requests/s and p99, faster / slower / no resolvable difference / too few trials (Mann-Whitney U equivalence test over trials)")
+        var threshold = NumberOptions.Single(
+            "--threshold",
+            [],
+            "Minimum effect: smallest relative change (percent) that counts as faster or slower",
+            new NumberRule<double>("a percentage", 0, true, 100, false, "5"),
+            ChangeTest.DefaultThresholdPercent);
+        var command = new VerbCommand(
+            "compare",
+            "Compare two runs: change in requests/s and p99, faster / slower / no resolvable difference / too few trials (Mann-Whitney U equivalence test over trials)",
+            "vmbench compare results/20260101-120000 results/20260102-120000",
+            "vmbench compare results/20260101-120000/run.json results/20260102-120000/run.json --threshold 10",
+            "vmbench compare results/20260101-120000 results/20260102-120000 --output results/compare")
         {
             baseline,
             candidate,

@@ -11,7 +11,12 @@ public static class ListCommandDefinition
 
     public static Command Create()
     {
-        var command = new Command("list", "List the discovered servers and their benchmarks, report broken manifests, show native library versions");
+        var command = new VerbCommand(
+            "list",
+            "List the discovered servers and their benchmarks, report broken manifests, show native library versions",
+            "vmbench list",
+            "vmbench list --benchmarks 'readline-.*'",
+            "vmbench list --benchmarks sockets");
         command.Options.Add(Servers);
         command.Options.Add(Benchmarks);
         command.SetAction(parseResult => new ListCommand(parseResult.GetValue(Servers)!, parseResult.GetValue(Benchmarks)!, Console.Out, Console.Error).Execute());

@@ -32,14 +32,7 @@ public sealed class LoadCommand
         ArgumentNullException.ThrowIfNull(options);
         if (!Names.TryParse(options.Mode, out Mode mode))
         {
-            _error.WriteLine($"error: --mode must be echo, readline or http (got '{options.Mode}')");
-            return ExitCodes.Usage;
-        }
-
-        if (!(options.DurationSeconds > 0 && options.DurationSeconds <= 86_400) || !(options.WarmupSeconds >= 0 && options.WarmupSeconds <= 86_400))
-        {
-            _error.WriteLine("error: --duration must be more than 0 and --warmup 0 or more (seconds, at most a day)");
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, Verb, $"--mode: unknown mode '{options.Mode}': expected echo, readline or http (e.g. --mode echo)");
         }
 
         var spec = new LoadSpec(
@@ -66,8 +59,7 @@ public sealed class LoadCommand
         }
         catch (ArgumentException ex)
         {
-            _error.WriteLine("error: " + ex.Message);
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, Verb, ex.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -93,6 +85,8 @@ public sealed class LoadCommand
 
         return ExitCodes.Ok;
     }
+
+    private const string Verb = "load";
 
     private void WriteSummary(LoadSpec spec, LoadResult result)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VmBench.Cli.Commands.Common;
 
 namespace VmBench.Cli.Commands.Load;
 
@@ -17,39 +18,23 @@ public static class LoadCommandDefinition
         DefaultValueFactory = _ => "echo",
     };
 
-    public static readonly Option<int> MessageSize = new("--msize")
-    {
-        Description = "Bytes per message (readline: newline included; ignored for http)",
-        DefaultValueFactory = _ => 1024,
-    };
+    public static readonly Option<int> MessageSize = NumberOptions.Single(
+        "--msize", [], "Bytes per message (readline: newline included; ignored for http)", Quantities.PayloadBytes, 1024);
 
-    public static readonly Option<int?> MessagesPerRequest = new("--mpr", "--messages-per-request")
-    {
-        Description = "Messages sent back to back per request before waiting for the echo (default 1; 5 in readline mode)",
-    };
+    public static readonly Option<int?> MessagesPerRequest = NumberOptions.Optional(
+        "--mpr", ["--messages-per-request"], "Messages sent back to back per request before waiting for the echo (default 1; 5 in readline mode)", Quantities.MessagesPerRequest);
 
-    public static readonly Option<int> Concurrency = new("--concurrency", "-c")
-    {
-        Description = "Connections, each with one request in flight",
-        DefaultValueFactory = _ => 10,
-    };
+    public static readonly Option<int> Concurrency = NumberOptions.Single(
+        "--concurrency", ["-c"], "Connections, each with one request in flight", Quantities.Connections, 10);
 
-    public static readonly Option<double> Duration = new("--duration", "-d")
-    {
-        Description = "Seconds measured",
-        DefaultValueFactory = _ => 10,
-    };
+    public static readonly Option<double> Duration = NumberOptions.Single(
+        "--duration", ["-d"], "Seconds measured", Quantities.MeasuredSeconds with { Example = "10" }, 10);
 
-    public static readonly Option<double> Warmup = new("--warmup")
-    {
-        Description = "Seconds of load before the measurement (not recorded)",
-        DefaultValueFactory = _ => 0,
-    };
+    public static readonly Option<double> Warmup = NumberOptions.Single(
+        "--warmup", [], "Seconds of load before the measurement (not recorded)", Quantities.WarmupSeconds, 0);
 
-    public static readonly Option<double?> Rate = new("--rate")
-    {
-        Description = "Constant-rate mode: total requests/s across all connections, latency corrected for coordinated omission (default: closed loop)",
-    };
+    public static readonly Option<double?> Rate = NumberOptions.Optional(
+        "--rate", [], "Constant-rate mode: total requests/s across all connections, latency corrected for coordinated omission (default: closed loop)", Quantities.RequestsPerSecond);
 
     public static readonly Option<bool> AllowRemote = new("--allow-remote")
     {
@@ -63,7 +48,12 @@ public static class LoadCommandDefinition
 
     public static Command Create()
     {
-        var command = new Command("load", "Drive one server with the load client and print the figures (like vmbench's echo_client)");
+        var command = new VerbCommand(
+            "load",
+            "Drive one server with the load client and print the figures (like vmbench's echo_client)",
+            "vmbench load --addr 127.0.0.1:25000 --msize 1024 --concurrency 10 --duration 10",
+            "vmbench load --addr unix:/tmp/echo.sock --mode readline --msize 100 --duration 5 --json",
+            "vmbench load --addr 127.0.0.1:25000 --rate 20000 --warmup 1 --duration 10");
         command.Options.Add(Address);
         command.Options.Add(Mode);
         command.Options.Add(MessageSize);

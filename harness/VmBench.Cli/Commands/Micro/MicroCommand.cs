@@ -35,15 +35,13 @@ public sealed class MicroCommand
         var writable = OutputCheck.Check(output);
         if (writable is not null)
         {
-            await _error.WriteLineAsync("error: " + writable).ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, "micro", writable);
         }
 
         var project = MicroProject.Find();
         if (!File.Exists(project.Project))
         {
-            await _error.WriteLineAsync($"error: {project.Project} not found (run vmbench inside the repository, or set VMBENCH_ROOT)").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, "micro", $"{project.Project} not found (run vmbench inside the repository, or set VMBENCH_ROOT)");
         }
 
         try

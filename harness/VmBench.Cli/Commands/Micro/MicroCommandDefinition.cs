@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VmBench.Cli.Commands.Common;
 
 namespace VmBench.Cli.Commands.Micro;
 
@@ -24,7 +25,12 @@ public static class MicroCommandDefinition
 
     public static Command Create()
     {
-        var command = new Command("micro", "BenchmarkDotNet micro-benchmarks: one echo round trip per in-process .NET server (tcp and unix, 1 B to 64 KiB) and the load client's hot paths; time and bytes allocated per operation");
+        var command = new VerbCommand(
+            "micro",
+            "BenchmarkDotNet micro-benchmarks: one echo round trip per in-process .NET server (tcp and unix, 1 B to 64 KiB) and the load client's hot paths; time and bytes allocated per operation",
+            "vmbench micro --dry",
+            "vmbench micro --filter '*RoundTrip*'",
+            "vmbench micro --filter '*RoundTrip*' --output results/micro");
         command.Options.Add(Filter);
         command.Options.Add(Dry);
         command.Options.Add(Output);

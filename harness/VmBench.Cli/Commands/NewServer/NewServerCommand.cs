@@ -24,28 +24,24 @@ public sealed class NewServerCommand
     {
         if (!ManifestParser.IdPattern().IsMatch(id))
         {
-            _error.WriteLine($"error: '{id}' is not a valid server id (lower-case letters, digits and '-', starting with a letter, at most 40; e.g. my-loop)");
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, Verb, $"'{id}' is not a valid server id (lower-case letters, digits and '-', starting with a letter, at most 40; e.g. my-loop)");
         }
 
         var resources = Resources(template);
         if (resources.Count == 0)
         {
-            _error.WriteLine($"error: --template: unknown template '{template}' (dotnet or command)");
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, Verb, $"--template: unknown template '{template}': expected dotnet or command (e.g. --template command)");
         }
 
         var folder = Path.Combine(_servers, id);
         if (Directory.Exists(folder) || File.Exists(folder))
         {
-            _error.WriteLine($"error: {folder} already exists: choose another id (servers are never overwritten)");
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, Verb, $"{folder} already exists: choose another id (servers are never overwritten)");
         }
 
         if (template == "dotnet" && !Directory.Exists(Path.Combine(_servers, "Hosting")))
         {
-            _error.WriteLine($"error: {Path.Combine(_servers, "Hosting")} is missing: the dotnet template builds on servers/Hosting (pass --servers with the repository's servers folder)");
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, Verb, $"{Path.Combine(_servers, "Hosting")} is missing: the dotnet template builds on servers/Hosting (pass --servers with the repository's servers folder)");
         }
 
         var name = PascalCase(id);
@@ -60,14 +56,23 @@ public sealed class NewServerCommand
             _out.WriteLine($"  created {Path.Combine(folder, file)}");
         }
 
-        _out.WriteLine($"""
-            server '{id}' created. Next:
-              vmbench list                                  # it is discovered: tcpecho-{id}, unixecho-{id}, readline-{id}
-              dotnet test tests/VmBench.Conformance.Tests   # the contract, checked against it
-              vmbench run --benchmarks '-{id}$'             # measured; the report is in results/<stamp>/report.html
-            """);
+        _out.WriteLine($"server '{id}' created. Next steps, from the repository root (README.md, \"Adding a server\"):");
+        _out.WriteLine(NextSteps(id));
         return ExitCodes.Ok;
     }
+
+    /// <summary>What to do after scaffolding; README.md's "Adding a server" shows these lines for my-loop, word for word (a test checks it).</summary>
+    public static string NextSteps(string id) => $"""
+          2. Replace the I/O code in servers/{id}/ with the loop you want to measure (the contract: servers/README.md).
+          3. See it discovered (tcpecho-{id}, unixecho-{id}, readline-{id}):
+               dotnet harness/VmBench.Cli/bin/Release/net10.0/vmbench.dll list
+          4. Check the contract against it alone:
+               dotnet test tests/VmBench.Conformance.Tests -c Release --filter DisplayName~{id}
+          5. Measure it beside the others (the report is results/<stamp>/report.html):
+               ./run-benchmarks.sh --benchmarks '-{id}$,-sockets$'
+        """;
+
+    private const string Verb = "new-server";
 
     private static List<string> Resources(string template) =>
         typeof(NewServerCommand).Assembly.GetManifestResourceNames()

@@ -21,7 +21,11 @@ public static class NewServerCommandDefinition
 
     public static Command Create()
     {
-        var command = new Command("new-server", "Scaffold servers/<id>/ (manifest, code, Dockerfile) that builds, passes the conformance suite and shows up in `vmbench list`");
+        var command = new VerbCommand(
+            "new-server",
+            "Scaffold servers/<id>/ (manifest, code, Dockerfile) that builds, passes the conformance suite and shows up in `vmbench list`",
+            "vmbench new-server my-loop",
+            "vmbench new-server my-script --template command");
         command.Arguments.Add(Id);
         command.Options.Add(Template);
         command.Options.Add(Servers);

@@ -37,7 +37,7 @@ public static class ReportCommand
 
             foreach (var failure in outcome.Failures)
             {
-                await error.WriteLineAsync($"vmbench report: the {failure.Exporter} exporter failed: {failure.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"{UsageError.Prefix}the {failure.Exporter} exporter failed: {failure.Message}").ConfigureAwait(false);
             }
 
             if (outcome.ReportHtml is { } html)
@@ -49,12 +49,11 @@ public static class ReportCommand
         }
         catch (RunFileException ex)
         {
-            await error.WriteLineAsync($"vmbench report: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return UsageError.Write(error, "report", ex.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("vmbench report: cancelled").ConfigureAwait(false);
+            await error.WriteLineAsync("cancelled").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
     }

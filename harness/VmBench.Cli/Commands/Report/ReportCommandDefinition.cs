@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VmBench.Cli.Commands.Common;
 
 namespace VmBench.Cli.Commands.Report;
 
@@ -11,7 +12,11 @@ public static class ReportCommandDefinition
         {
             Description = "A run folder (results/<stamp>) or its run.json",
         };
-        var command = new Command("report", "Regenerate every output of a run (CSV, Markdown, self-contained HTML report with charts) from its run.json")
+        var command = new VerbCommand(
+            "report",
+            "Regenerate every output of a run (CSV, Markdown, self-contained HTML report with charts) from its run.json",
+            "vmbench report results/20260101-120000",
+            "vmbench report results/20260101-120000/run.json")
         {
             run,
         };

@@ -27,18 +27,13 @@ public sealed class RunCommand
         var config = ReadConfig(out var problems);
         if (config is null)
         {
-            foreach (var problem in problems)
-            {
-                await _error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
-            }
-
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, Verb, problems);
         }
 
         var selected = SelectionLoader.Load(_parse.GetValue(RunCommandDefinition.Servers)!, config.Benchmarks, _error, out var all);
         if (selected is null)
         {
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, Verb);
         }
 
         if (_parse.GetValue(RunCommandDefinition.Reference) is null && config.Reference is not null && all.All(b => b.Server.Id != config.Reference))
@@ -50,8 +45,7 @@ public sealed class RunCommand
         var arms = ReferenceArms.Add(all, selected, config.Reference, config.Aa);
         if (arms.Error is not null)
         {
-            await _error.WriteLineAsync("error: " + arms.Error).ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, Verb, arms.Error);
         }
 
         var benchmarks = arms.Benchmarks;
@@ -59,8 +53,7 @@ public sealed class RunCommand
         var writable = OutputCheck.Check(config.Output);
         if (writable is not null)
         {
-            await _error.WriteLineAsync("error: " + writable).ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, Verb, writable);
         }
 
         var pinned = CpuAffinity.PinCurrentProcess(config.ClientCpus);
@@ -77,8 +70,7 @@ public sealed class RunCommand
         }
         catch (ArgumentException ex)
         {
-            await _error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return UsageError.Write(_error, Verb, ex.Message);
         }
 
         await using var runtime = created;
@@ -122,69 +114,21 @@ public sealed class RunCommand
         var mpr = _parse.GetValue(RunCommandDefinition.MessagesPerRequest);
         var ready = _parse.GetValue(RunCommandDefinition.ReadyTimeout);
         var runtime = _parse.GetValue(RunCommandDefinition.Runtime)!;
-        if (concurrency.Length == 0 || concurrency.Any(c => c < 1))
+
+        // Each numeric option's own bounds are checked while parsing (NumberOptions); here only what joins two of them.
+        if (concurrency.Length == 0 || sizes.Length == 0)
         {
-            problems.Add("--concurrency: each level must be a whole number >= 1");
+            problems.Add("--concurrency and --sizes: each needs at least one value (e.g. --concurrency 10 --sizes 1024)");
         }
 
-        if (sizes.Length == 0 || sizes.Any(s => s < 2))
+        if (warmup.Enabled && warmup.MaxSeconds < warmup.WindowSeconds)
         {
-            problems.Add("--sizes: each payload size must be >= 2 bytes (readline needs room for the newline)");
+            problems.Add($"--warmup: {warmup.MaxSeconds.ToString(CultureInfo.InvariantCulture)} is not valid: expected 0 (no warm-up) or at least the steady-state window of {warmup.WindowSeconds} s (e.g. --warmup 30)");
         }
 
-        if (duration <= 0)
+        if (warmup.Enabled && warmup.MinSeconds > warmup.MaxSeconds)
         {
-            problems.Add("--duration: must be > 0 seconds");
-        }
-
-        if (trials < 1)
-        {
-            problems.Add("--trials: must be >= 1 (3 or more for confidence intervals)");
-        }
-
-        if (warmup.MaxSeconds < 0 || (warmup.Enabled && warmup.MaxSeconds < warmup.WindowSeconds))
-        {
-            problems.Add($"--warmup: must be 0 (no warm-up) or at least the steady-state window of {warmup.WindowSeconds} s");
-        }
-
-        if (warmup.MinSeconds < 0 || (warmup.Enabled && warmup.MinSeconds > warmup.MaxSeconds))
-        {
-            problems.Add("--warmup-min: must be between 0 and --warmup");
-        }
-
-        if (warmup.MaxCvPercent <= 0)
-        {
-            problems.Add("--steady-cv: must be > 0 percent");
-        }
-
-        if (cellWarmup < 0)
-        {
-            problems.Add("--cell-warmup: must be >= 0 seconds");
-        }
-
-        if (remeasure is < 0)
-        {
-            problems.Add("--remeasure: must be a whole number of blocks >= 0 (0 measures nothing again)");
-        }
-
-        if (rate is <= 0)
-        {
-            problems.Add("--rate: must be > 0 requests/s");
-        }
-
-        if (mpr < 1)
-        {
-            problems.Add("--mpr: must be >= 1");
-        }
-
-        if (ready <= 0)
-        {
-            problems.Add("--ready-timeout: must be > 0 seconds");
-        }
-
-        if (!RuntimeFactory.Names.Contains(runtime))
-        {
-            problems.Add($"--runtime: unknown runtime '{runtime}' (auto, local or docker)");
+            problems.Add($"--warmup-min: {warmup.MinSeconds.ToString(CultureInfo.InvariantCulture)} is not valid: expected at most --warmup ({warmup.MaxSeconds.ToString(CultureInfo.InvariantCulture)} s) (e.g. --warmup-min 4)");
         }
 
         IReadOnlyList<int> serverCpus = [];
@@ -229,6 +173,8 @@ public sealed class RunCommand
             RemeasureBlocks = remeasure,
         };
     }
+
+    private const string Verb = "run";
 
     private static string CommandLine() =>
         "vmbench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));

@@ -12,36 +12,20 @@ public static class RunCommandDefinition
     public static readonly Option<string> Runtime = CommonOptions.Runtime();
     public static readonly Option<string?> DockerHost = CommonOptions.DockerHost();
 
-    public static readonly Option<int[]> Concurrency = new("--concurrency", "-c")
-    {
-        Description = "Concurrency levels (connections), e.g. --concurrency 10 100",
-        AllowMultipleArgumentsPerToken = true,
-        DefaultValueFactory = _ => [10],
-    };
+    public static readonly Option<int[]> Concurrency = NumberOptions.List(
+        "--concurrency", ["-c"], "Concurrency levels: connections, e.g. --concurrency 10 100", Quantities.Connections with { Example = "10 100" }, [10]);
 
-    public static readonly Option<int[]> Sizes = new("--sizes", "-s")
-    {
-        Description = "Payload sizes in bytes",
-        AllowMultipleArgumentsPerToken = true,
-        DefaultValueFactory = _ => [1024, 10240, 102400],
-    };
+    public static readonly Option<int[]> Sizes = NumberOptions.List(
+        "--sizes", ["-s"], "Payload sizes in bytes; readline needs room for the newline", Quantities.PayloadBytes with { Example = "1024 10240" }, [1024, 10240, 102400]);
 
-    public static readonly Option<double> Duration = new("--duration", "-d")
-    {
-        Description = "Seconds measured per cell in each trial (2 or more lets a trend within a measurement be seen)",
-        DefaultValueFactory = _ => 2,
-    };
+    public static readonly Option<double> Duration = NumberOptions.Single(
+        "--duration", ["-d"], "Seconds measured per cell in each trial (2 or more lets a trend within a measurement be seen)", Quantities.MeasuredSeconds, 2);
 
-    public static readonly Option<int> Trials = new("--trials", "-t")
-    {
-        Description = "Randomized interleaved trials: each measures every cell once, in a fresh random order; figures are medians over trials with 95 % confidence intervals (3 or more; vmbench compare needs 4 per run)",
-        DefaultValueFactory = _ => 4,
-    };
+    public static readonly Option<int> Trials = NumberOptions.Single(
+        "--trials", ["-t"], "Randomized interleaved trials: each measures every cell once, in a fresh random order; figures are medians over trials with 95 % confidence intervals (3 or more; vmbench compare needs 4 per run)", new NumberRule<int>("a whole number of trials", 1, true, 1000, true, "4"), 4);
 
-    public static readonly Option<int?> Seed = new("--seed")
-    {
-        Description = "Seed of the trials' random orders (default: a fresh one, recorded in run.json; pass it again to repeat a schedule)",
-    };
+    public static readonly Option<int?> Seed = NumberOptions.Optional(
+        "--seed", [], "Seed of the trials' random orders (default: a fresh one, recorded in run.json; pass it again to repeat a schedule)", new NumberRule<int>("a whole number", 0, true, int.MaxValue, true, "42"));
 
     /// <summary>The reference when --reference is not given; a run without it (a servers folder of one's own) goes on without a reference.</summary>
     public const string DefaultReference = "c-epoll";
@@ -56,39 +40,23 @@ public static class RunCommandDefinition
         Description = "A/A: measure the reference against a second instance of itself, which gives the run's noise floor (the smallest difference it resolves)",
     };
 
-    public static readonly Option<double> Warmup = new("--warmup")
-    {
-        Description = "Most seconds of warm-up per server (at the highest concurrency) while waiting for steady throughput; 0 for none",
-        DefaultValueFactory = _ => WarmupPolicy.Default.MaxSeconds,
-    };
+    public static readonly Option<double> Warmup = NumberOptions.Single(
+        "--warmup", [], $"Most seconds of warm-up per server (at the highest concurrency) while waiting for steady throughput; 0 for none, else at least the steady-state window of {WarmupPolicy.Default.WindowSeconds} s", Quantities.WarmupSeconds with { Example = "30" }, WarmupPolicy.Default.MaxSeconds);
 
-    public static readonly Option<double> WarmupMin = new("--warmup-min")
-    {
-        Description = "Fewest seconds of warm-up per server",
-        DefaultValueFactory = _ => WarmupPolicy.Default.MinSeconds,
-    };
+    public static readonly Option<double> WarmupMin = NumberOptions.Single(
+        "--warmup-min", [], "Fewest seconds of warm-up per server (at most --warmup)", Quantities.WarmupSeconds with { Example = "4" }, WarmupPolicy.Default.MinSeconds);
 
-    public static readonly Option<double> SteadyCv = new("--steady-cv")
-    {
-        Description = "Steady state: the last 4 seconds' requests/s vary (coefficient of variation) and drift by at most this many percent",
-        DefaultValueFactory = _ => WarmupPolicy.Default.MaxCvPercent,
-    };
+    public static readonly Option<double> SteadyCv = NumberOptions.Single(
+        "--steady-cv", [], "Steady state: the last 4 seconds' requests/s vary (coefficient of variation) and drift by at most this many percent", new NumberRule<double>("a percentage", 0, false, 100, true, "5"), WarmupPolicy.Default.MaxCvPercent);
 
-    public static readonly Option<double> CellWarmup = new("--cell-warmup")
-    {
-        Description = "Seconds of load on each measurement's fresh connections before it counts",
-        DefaultValueFactory = _ => 0.25,
-    };
+    public static readonly Option<double> CellWarmup = NumberOptions.Single(
+        "--cell-warmup", [], "Seconds of load on each measurement's fresh connections before it counts", Quantities.WarmupSeconds with { Example = "0.25" }, 0.25);
 
-    public static readonly Option<int?> Remeasure = new("--remeasure")
-    {
-        Description = "Most blocks of cells (one protocol, size and concurrency in one trial) measured again at the end when a slow spell of the machine hit them (a cell cost the load client 1.5x its median CPU per request); the new measurements replace the old, which run.json keeps as superseded [default: a tenth of the run's blocks; 0 for none]",
-    };
+    public static readonly Option<int?> Remeasure = NumberOptions.Optional(
+        "--remeasure", [], "Most blocks of cells (one protocol, size and concurrency in one trial) measured again at the end when a slow spell of the machine hit them (a cell cost the load client 1.5x its median CPU per request); the new measurements replace the old, which run.json keeps as superseded [default: a tenth of the run's blocks; 0 for none]", new NumberRule<int>("a whole number of blocks", 0, true, 100_000, true, "0"));
 
-    public static readonly Option<double?> Rate = new("--rate")
-    {
-        Description = "Constant-rate mode: total requests/s across connections, latency corrected for coordinated omission (default: closed loop)",
-    };
+    public static readonly Option<double?> Rate = NumberOptions.Optional(
+        "--rate", [], "Constant-rate mode: total requests/s across connections, latency corrected for coordinated omission (default: closed loop)", Quantities.RequestsPerSecond);
 
     public static readonly Option<bool> Sweep = new("--sweep")
     {
@@ -107,17 +75,11 @@ public static class RunCommandDefinition
         DefaultValueFactory = _ => Environment.ProcessorCount > 1 ? "0" : string.Empty,
     };
 
-    public static readonly Option<int> MessagesPerRequest = new("--mpr")
-    {
-        Description = "Readline benchmarks: lines sent per request (vmbench used 5)",
-        DefaultValueFactory = _ => 5,
-    };
+    public static readonly Option<int> MessagesPerRequest = NumberOptions.Single(
+        "--mpr", [], "Readline benchmarks: lines sent per request (vmbench used 5)", Quantities.MessagesPerRequest, 5);
 
-    public static readonly Option<double> ReadyTimeout = new("--ready-timeout")
-    {
-        Description = "Seconds a server gets to answer its first verified echo",
-        DefaultValueFactory = _ => 30,
-    };
+    public static readonly Option<double> ReadyTimeout = NumberOptions.Single(
+        "--ready-timeout", [], "Seconds a server gets to answer its first verified echo", Quantities.MeasuredSeconds with { Example = "30" }, 30);
 
     public static readonly Option<string?> Output = new("--output", "-o")
     {
@@ -126,7 +88,12 @@ public static class RunCommandDefinition
 
     public static Command Create()
     {
-        var command = new Command("run", "Build, start and measure the selected benchmarks; in randomized interleaved trials; writes run.json after every measurement, then the reports");
+        var command = new VerbCommand(
+            "run",
+            "Build, start and measure the selected benchmarks; in randomized interleaved trials; writes run.json after every measurement, then the reports",
+            "vmbench run --benchmarks tcpecho-sockets --sizes 1024 --trials 3 --duration 1 --warmup 0",
+            "vmbench run --benchmarks 'tcpecho-.*' --concurrency 10 100 --sizes 1024 10240 --aa",
+            "vmbench run --benchmarks readline-kestrel --rate 20000 --runtime local --output results/readline-rate");
         foreach (var option in new Option[] { Servers, Benchmarks, Runtime, DockerHost, Concurrency, Sizes, Duration, Trials, Seed, Reference, Aa, Warmup, WarmupMin, SteadyCv, CellWarmup, Remeasure, Rate, Sweep, ServerCpus, ClientCpus, MessagesPerRequest, ReadyTimeout, Output })
         {
             command.Options.Add(option);

@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace VmBench.Cli.Commands.Common;
+
+/// <summary>A vmbench verb: a command whose <c>--help</c> ends with a few real examples.</summary>
+public sealed class VerbCommand : Command
+{
+    public VerbCommand(string name, string description, params IReadOnlyList<string> examples)
+        : base(name, description)
+    {
+        Examples = examples;
+    }
+
+    /// <summary>Command lines that work as written (from the repository root), each starting with "vmbench".</summary>
+    public IReadOnlyList<string> Examples { get; }
+}
