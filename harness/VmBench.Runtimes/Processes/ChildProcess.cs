@@ -87,6 +87,11 @@ public sealed class ChildProcess : IDisposable
         }
 
         info.Environment[ProcessTree.VariableOf(token)] = "1";
+
+        // A dotnet build inside the child starts no build servers (MSBuild nodes, the shared compiler):
+        // they would be part of its tree, killed when it ends, possibly under another build that reused them.
+        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        info.Environment["UseSharedCompilation"] = "false";
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildProcess(process, token);
         process.Exited += (_, _) => child._exited.TrySetResult();
