@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using VmBench.Cli;
 using VmBench.Cli.Commands.Common;
@@ -12,4 +13,6 @@ if (parse.Errors.Count > 0)
     return UsageError.Write(Console.Error, ParseProblems.Verb(parse), ParseProblems.Describe(parse));
 }
 
-return await parse.InvokeAsync().ConfigureAwait(false);
+// Ctrl-C cancels the run; the process must then live long enough to stop the server (SIGTERM, 5 s grace,
+// SIGKILL) and write run.json and the reports. System.CommandLine's default would end it after 2 s.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(1) }).ConfigureAwait(false);

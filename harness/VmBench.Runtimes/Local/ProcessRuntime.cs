@@ -7,7 +7,11 @@ using VmBench.Runtimes.Readiness;
 
 namespace VmBench.Runtimes.Local;
 
-/// <summary>Runs servers as local processes: built on the host, pinned with taskset, stopped with SIGTERM then SIGKILL.</summary>
+/// <summary>
+/// Runs servers as local processes: built on the host, pinned with taskset, stopped with SIGTERM then SIGKILL
+/// for the whole tree (<see cref="ChildProcess"/>). A build leaves nothing running, so dotnet builds start no
+/// build servers (node reuse and the shared compiler are off).
+/// </summary>
 public sealed class ProcessRuntime : IServerRuntime
 {
     private readonly ProcessRuntimeOptions _options;
@@ -25,6 +29,7 @@ public sealed class ProcessRuntime : IServerRuntime
     {
         ["kind"] = "local processes",
         ["pinning"] = ProcessRunner.OnPath("taskset") ? "taskset" : "none (taskset not found)",
+        ["containment"] = ChildProcess.Containment,
     };
 
     public async Task<BuildResult> BuildAsync(ServerManifest server, CancellationToken cancellationToken)
@@ -44,7 +49,7 @@ public sealed class ProcessRuntime : IServerRuntime
         Directory.CreateDirectory(output);
         IReadOnlyList<string>? build = server.Build.Kind switch
         {
-            BuildKind.Dotnet => ["dotnet", "build", Path.Combine(server.Directory, server.Build.Project!), "-c", "Release", "-o", output, "--nologo", "-v", "quiet", "-clp:ErrorsOnly"],
+            BuildKind.Dotnet => ["dotnet", "build", Path.Combine(server.Directory, server.Build.Project!), "-c", "Release", "-o", output, "--nologo", "-v", "quiet", "-clp:ErrorsOnly", "-nodeReuse:false", "-p:UseSharedCompilation=false"],
             _ when server.Build.Command.Count > 0 => Placeholders.Expand(server.Build.Command, server.Directory, output),
             _ => null,
         };

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using VmBench.Core.Model;
 using VmBench.Core.Runtimes;
@@ -9,14 +7,18 @@ using VmBench.Runtimes.Processes;
 
 namespace VmBench.Runtimes.Local;
 
-/// <summary>A server running as a local process. Every live one is also killed when the harness exits, so none is ever left behind.</summary>
+/// <summary>
+/// A server running as a local process (a <see cref="ChildProcess"/>): stopped with SIGTERM, then SIGKILL for its
+/// whole tree, and every wait bounded, so a child that escaped its group or holds its pipes neither hangs the
+/// harness nor survives it.
+/// </summary>
 internal sealed class RunningProcess : IRunningServer
 {
-    private static readonly ConcurrentDictionary<int, Process> s_live = new();
     private static readonly long s_clockTicks = Math.Max(1, Libc.Sysconf(Libc.SC_CLK_TCK));
+    private static readonly TimeSpan s_drain = TimeSpan.FromSeconds(2);
 
-    private readonly Process _process;
-    private readonly LogBuffer _log = new();
+    private readonly ChildProcess _process;
+    private readonly LogBuffer _log;
     private readonly TimeSpan _grace;
     private readonly string _directory;
     private readonly string _output;
@@ -24,20 +26,10 @@ internal sealed class RunningProcess : IRunningServer
     private int? _exitCode;
     private int _drained;
 
-    static RunningProcess()
-    {
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            foreach (var process in s_live.Values)
-            {
-                ProcessRunner.KillTree(process);
-            }
-        };
-    }
-
-    private RunningProcess(Process process, string address, TimeSpan grace, string directory, string output, IReadOnlyDictionary<string, string> environment)
+    private RunningProcess(ChildProcess process, LogBuffer log, string address, TimeSpan grace, string directory, string output, IReadOnlyDictionary<string, string> environment)
     {
         _process = process;
+        _log = log;
         Address = address;
         _grace = grace;
         _directory = directory;
@@ -49,7 +41,7 @@ internal sealed class RunningProcess : IRunningServer
 
     public int ProcessId => _process.Id;
 
-    /// <summary>True once the process has ended; its last output is read in full before this says so, so the log tail that follows is complete.</summary>
+    /// <summary>True once the process has ended; its last output is read (for at most 2 s) before this says so, so the log tail that follows is complete.</summary>
     public bool HasExited
     {
         get
@@ -59,7 +51,11 @@ internal sealed class RunningProcess : IRunningServer
                 return false;
             }
 
-            DrainOutput();
+            if (Interlocked.Exchange(ref _drained, 1) == 0)
+            {
+                _process.DrainAsync(s_drain).GetAwaiter().GetResult();
+            }
+
             return true;
         }
     }
@@ -67,43 +63,16 @@ internal sealed class RunningProcess : IRunningServer
     /// <param name="output">The server's build output folder: what <c>{out}</c> means in <see cref="ExecAsync"/>'s commands.</param>
     public static RunningProcess Start(IReadOnlyList<string> argv, string workingDirectory, string output, IReadOnlyDictionary<string, string> environment, string address, TimeSpan grace)
     {
-        var info = new ProcessStartInfo(argv[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var arg in argv.Skip(1))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        var process = new Process { StartInfo = info };
-        var running = new RunningProcess(process, address, grace, workingDirectory, output, environment);
-        process.OutputDataReceived += (_, e) => running._log.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => running._log.Add(e.Data);
+        var log = new LogBuffer();
         try
         {
-            process.Start();
+            var process = ChildProcess.Start(argv, workingDirectory, environment, log.Add, log.Add);
+            return new RunningProcess(process, log, address, grace, workingDirectory, output, environment);
         }
         catch (Win32Exception ex)
         {
-            process.Dispose();
             throw new ServerStartException($"cannot start '{argv[0]}': {ex.Message}", ex);
         }
-
-        s_live[process.Id] = process;
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return running;
     }
 
     /// <inheritdoc />
@@ -125,12 +94,12 @@ internal sealed class RunningProcess : IRunningServer
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+            var stat = File.ReadAllText($"/proc/{ProcessId}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             long rss = 0;
             long peak = 0;
-            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+            foreach (var line in File.ReadLines($"/proc/{ProcessId}/status"))
             {
                 if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
                 {
@@ -159,23 +128,21 @@ internal sealed class RunningProcess : IRunningServer
 
         if (!_process.HasExited)
         {
-            _ = Libc.Kill(_process.Id, Libc.SIGTERM);
-            using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            grace.CancelAfter(_grace);
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
+            _process.Signal(Libc.SIGTERM);
+            if (!await ExitsWithinAsync(_grace, cancellationToken).ConfigureAwait(false))
             {
                 _log.Add($"[vmbench] no exit {_grace.TotalSeconds:0} s after SIGTERM: sent SIGKILL");
-                ProcessRunner.KillTree(_process);
             }
         }
 
-        _process.WaitForExit();
+        // Whatever it started and left running (a child that ignores SIGTERM, a daemon) goes with it.
+        if (_process.KillTree() > 0 && !await ExitsWithinAsync(s_drain, CancellationToken.None).ConfigureAwait(false))
+        {
+            _log.Add("[vmbench] still no exit after SIGKILL");
+        }
+
+        await _process.DrainAsync(s_drain).ConfigureAwait(false);
         _exitCode = _process.ExitCode;
-        s_live.TryRemove(_process.Id, out _);
         return _exitCode;
     }
 
@@ -187,19 +154,22 @@ internal sealed class RunningProcess : IRunningServer
         }
         finally
         {
-            ProcessRunner.KillTree(_process);
-            s_live.TryRemove(_process.Id, out _);
             _process.Dispose();
         }
     }
 
-    /// <summary>Waits (at most 2 s: a grandchild may hold the pipes) until the redirected output of an exited process is read to its end.</summary>
-    private void DrainOutput()
+    private async Task<bool> ExitsWithinAsync(TimeSpan bound, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _drained) == 0)
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(bound);
+        try
         {
-            Task.Run(() => _process.WaitForExit()).Wait(TimeSpan.FromSeconds(2));
-            Volatile.Write(ref _drained, 1);
+            await _process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false; // out of time, or asked to stop now: SIGKILL follows
         }
     }
 

@@ -1,12 +1,20 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Text;
 
 namespace VmBench.Runtimes.Processes;
 
-/// <summary>The one way the harness runs a command to completion: captured output, a timeout, cancellation that kills the process tree.</summary>
+/// <summary>
+/// The one way the harness runs a command to completion: captured output (lines cut, at most
+/// <see cref="MaxCaptured"/> characters a stream), a timeout, and its whole tree killed when it ends,
+/// times out or is cancelled, so a command that backgrounds a process neither holds the harness nor outlives it.
+/// </summary>
 public static class ProcessRunner
 {
+    /// <summary>The most characters of each of stdout and stderr kept.</summary>
+    public const int MaxCaptured = 1024 * 1024;
+
+    private static readonly TimeSpan s_drain = TimeSpan.FromSeconds(2);
+
     public static async Task<ProcessResult> RunAsync(
         IReadOnlyList<string> argv,
         string? workingDirectory,
@@ -15,105 +23,77 @@ public static class ProcessRunner
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(argv);
-        var info = new ProcessStartInfo(argv[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        foreach (var arg in argv.Skip(1))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            info.Environment[key] = value;
-        }
-
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Append(stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(stderr, e.Data);
+        var stdout = new Captured();
+        var stderr = new Captured();
+        ChildProcess child;
         try
         {
-            process.Start();
+            child = ChildProcess.Start(argv, workingDirectory ?? Environment.CurrentDirectory, environment, stdout.Add, stderr.Add);
         }
         catch (Win32Exception ex)
         {
             return new ProcessResult(127, string.Empty, $"{argv[0]}: {ex.Message}");
         }
 
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        try
+        using (child)
         {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            KillTree(process);
-            if (cancellationToken.IsCancellationRequested)
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(timeout);
+            var timedOut = false;
+            try
             {
-                throw;
+                await child.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                child.KillTree();
+                cancellationToken.ThrowIfCancellationRequested();
+                timedOut = true;
             }
 
-            Append(stderr, $"{argv[0]}: timed out after {timeout.TotalSeconds:0} s and was killed");
-            return new ProcessResult(124, Snapshot(stdout), Snapshot(stderr));
-        }
+            child.KillTree(); // what it left running in the background
+            await child.DrainAsync(s_drain).ConfigureAwait(false);
+            if (timedOut)
+            {
+                stderr.Add($"{argv[0]}: timed out after {timeout.TotalSeconds:0} s and was killed");
+                return new ProcessResult(124, stdout.ToString(), stderr.ToString());
+            }
 
-        process.WaitForExit(); // drains the redirected streams
-        return new ProcessResult(process.ExitCode, Snapshot(stdout), Snapshot(stderr));
+            return new ProcessResult(child.ExitCode ?? 124, stdout.ToString(), stderr.ToString());
+        }
     }
 
     /// <summary>Whether an executable is on PATH (or is an existing path).</summary>
-    public static bool OnPath(string name)
+    public static bool OnPath(string name) => ChildProcess.Resolve(name) is not null;
+
+    /// <summary>One stream's lines, up to <see cref="MaxCaptured"/> characters, then a note that the rest was dropped.</summary>
+    private sealed class Captured
     {
-        if (name.Contains('/', StringComparison.Ordinal))
+        private readonly StringBuilder _text = new();
+        private bool _cut;
+
+        public void Add(string line)
         {
-            return File.Exists(name);
+            lock (_text)
+            {
+                if (_text.Length + line.Length < MaxCaptured)
+                {
+                    _text.AppendLine(line);
+                }
+                else if (!_cut)
+                {
+                    _text.AppendLine("[vmbench: output cut after 1 MiB]");
+                    _cut = true;
+                }
+            }
         }
 
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        return path.Split(':', StringSplitOptions.RemoveEmptyEntries).Any(dir => File.Exists(Path.Combine(dir, name)));
-    }
-
-    internal static void KillTree(Process process)
-    {
-        try
+        public override string ToString()
         {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
-
-    private static void Append(StringBuilder builder, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (builder)
-        {
-            builder.AppendLine(line);
-        }
-    }
-
-    private static string Snapshot(StringBuilder builder)
-    {
-        lock (builder)
-        {
-            return builder.ToString();
+            lock (_text)
+            {
+                return _text.ToString();
+            }
         }
     }
 }

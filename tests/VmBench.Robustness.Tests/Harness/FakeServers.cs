@@ -15,14 +15,15 @@ internal sealed class FakeServers : IDisposable
     /// A correct echo server (a thread per connection) that follows the contract: exit 0 on SIGTERM
     /// or SIGINT. With <c>--crash-after S</c> it prints a line and exits 3 S seconds after its first load
     /// connection (the one after the harness's readiness probe), wherever its cells fall in the trials. It
-    /// touches <c>started</c> in its folder when it starts.
+    /// touches <c>started</c> in its folder when it starts. With <c>--slow-stop S</c> it takes S seconds to exit after SIGTERM.
     /// </summary>
     private const string EchoPy = """
         import os, signal, socket, sys, threading, time
         args = sys.argv[1:]
         addr = args[args.index("--addr") + 1]
         crash = float(args[args.index("--crash-after") + 1]) if "--crash-after" in args else None
-        signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+        slow = float(args[args.index("--slow-stop") + 1]) if "--slow-stop" in args else 0
+        signal.signal(signal.SIGTERM, lambda *_: (time.sleep(slow), os._exit(0)))
         signal.signal(signal.SIGINT, lambda *_: os._exit(0))
         open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "started"), "w").close()
         host, port = addr.rsplit(":", 1)
@@ -91,6 +92,21 @@ internal sealed class FakeServers : IDisposable
         return dir;
     }
 
+    /// <summary>
+    /// A python command, tagged with the marker, that ignores SIGTERM and sleeps for two minutes: the hostile
+    /// child of the process tests (a shell word, for scripts).
+    /// </summary>
+    public string Stubborn => $"{Python} -c 'import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(120)' {Marker}-stubborn";
+
+    /// <summary>A server whose script runs <paramref name="prelude"/>, then the well-behaved echo server (by exec, or with <paramref name="daemonize"/> by a double fork into its own session, the script exiting at once).</summary>
+    public string AddEchoScript(string id, string prelude, bool daemonize = false, IReadOnlyList<string>? build = null)
+    {
+        var echo = $"{Python} \"$(dirname \"$0\")/echo.py\" \"$@\"";
+        var dir = AddScript(id, prelude + (daemonize ? $"\n( setsid {echo} & )\nexit 0\n" : $"\nexec {echo}\n"), build);
+        File.WriteAllText(Path.Combine(dir, "echo.py"), EchoPy);
+        return dir;
+    }
+
     /// <summary>A server started by <c>/bin/sh {dir}/server.sh MARKER</c> with this script.</summary>
     public string AddScript(string id, string script, IReadOnlyList<string>? build = null)
     {
@@ -141,6 +157,7 @@ internal sealed class FakeServers : IDisposable
 
     public void Dispose()
     {
+        ProcessScan.KillMarked(Marker); // what a failing test left behind
         try
         {
             System.IO.Directory.Delete(Root, recursive: true);

@@ -7,6 +7,8 @@ internal static class ProcessScan
 {
     public const int Sigint = 2;
 
+    public const int Sigkill = 9;
+
     /// <summary>Every descendant of <paramref name="root"/> (children, grandchildren ...).</summary>
     public static IReadOnlyList<int> Descendants(int root)
     {
@@ -86,6 +88,15 @@ internal static class ProcessScan
             }
 
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>SIGKILLs every live process whose command line holds <paramref name="marker"/> (clean-up after a failed test).</summary>
+    public static void KillMarked(string marker)
+    {
+        foreach (var found in WithMarker(marker))
+        {
+            _ = Kill(int.Parse(found[..found.IndexOf(':', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture), Sigkill);
         }
     }
 

@@ -2,6 +2,7 @@ using VmBench.Core.Load;
 using VmBench.Core.Runtimes;
 using VmBench.Runtimes.Docker;
 using VmBench.Runtimes.Local;
+using VmBench.Runtimes.Processes;
 
 namespace VmBench.Cli.Commands.Common;
 
@@ -21,6 +22,12 @@ public static class RuntimeFactory
         if (!Names.Contains(runtime))
         {
             throw new ArgumentException($"--runtime: unknown runtime '{runtime}' (auto, local or docker)");
+        }
+
+        var swept = ChildProcess.SweepLeftovers();
+        if (swept > 0)
+        {
+            log.WriteLine($"stopped {swept} process{(swept == 1 ? string.Empty : "es")} left running by an earlier vmbench that was killed");
         }
 
         if (runtime is "docker" or "auto")

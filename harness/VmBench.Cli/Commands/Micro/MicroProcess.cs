@@ -1,12 +1,12 @@
 using System.ComponentModel;
-using System.Diagnostics;
+using VmBench.Runtimes.Processes;
 
 namespace VmBench.Cli.Commands.Micro;
 
 /// <summary>
 /// Runs a child (the build, the BenchmarkDotNet process) with its output forwarded line by line as it comes:
 /// a micro run takes minutes and should show progress. Cancellation (Ctrl-C) kills the child's whole process
-/// tree by PID, including the benchmark processes BenchmarkDotNet started, then rethrows.
+/// tree, including the benchmark processes BenchmarkDotNet started, then rethrows.
 /// </summary>
 public static class MicroProcess
 {
@@ -16,26 +16,11 @@ public static class MicroProcess
         ArgumentNullException.ThrowIfNull(argv);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        var info = new ProcessStartInfo(argv[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var arg in argv.Skip(1))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = new Process { StartInfo = info };
         var gate = new Lock();
-        process.OutputDataReceived += (_, e) => Forward(gate, output, e.Data);
-        process.ErrorDataReceived += (_, e) => Forward(gate, errors, e.Data);
+        ChildProcess child;
         try
         {
-            process.Start();
+            child = ChildProcess.Start(argv, workingDirectory, null, line => Forward(gate, output, line), line => Forward(gate, errors, line));
         }
         catch (Win32Exception ex)
         {
@@ -43,43 +28,17 @@ public static class MicroProcess
             return 127;
         }
 
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
+        using (child)
         {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            KillTree(process);
-            throw;
-        }
-
-        process.WaitForExit(); // drains the redirected streams
-        return process.ExitCode;
-    }
-
-    private static void KillTree(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
+            await child.WaitForExitAsync(cancellationToken).ConfigureAwait(false); // cancelled: disposing kills the tree
+            child.KillTree();
+            await child.DrainAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            return child.ExitCode ?? 127;
         }
     }
 
-    private static void Forward(Lock gate, TextWriter writer, string? line)
+    private static void Forward(Lock gate, TextWriter writer, string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (gate)
         {
             writer.WriteLine(line);

@@ -9,15 +9,21 @@ namespace VmBench.Runtimes.Docker.Internal;
 internal sealed class ContainerLogs
 {
     private readonly LogBuffer _buffer = new(200);
-    private readonly StringBuilder _stdout = new();
-    private readonly StringBuilder _stderr = new();
+    private readonly BoundedLines _stdout;
+    private readonly BoundedLines _stderr;
+
+    public ContainerLogs()
+    {
+        _stdout = new BoundedLines(_buffer.Add);
+        _stderr = new BoundedLines(_buffer.Add);
+    }
 
     public string Tail(int lines)
     {
         lock (_buffer)
         {
             var tail = _buffer.Tail(lines);
-            var pending = string.Join('\n', new[] { _stdout.ToString(), _stderr.ToString() }.Where(p => p.Length > 0));
+            var pending = string.Join('\n', new[] { _stdout.Pending, _stderr.Pending }.Where(p => p.Length > 0));
             return pending.Length == 0 ? tail : tail.Length == 0 ? pending : tail + "\n" + pending;
         }
     }
@@ -59,22 +65,11 @@ internal sealed class ContainerLogs
         }
     }
 
-    private void Append(StringBuilder pending, ReadOnlySpan<char> text)
+    private void Append(BoundedLines pending, ReadOnlySpan<char> text)
     {
         lock (_buffer)
         {
-            foreach (var c in text)
-            {
-                if (c == '\n')
-                {
-                    _buffer.Add(pending.ToString().TrimEnd('\r'));
-                    pending.Clear();
-                }
-                else if (pending.Length < 4096)
-                {
-                    pending.Append(c);
-                }
-            }
+            pending.Write(text);
         }
     }
 }
