@@ -48,7 +48,8 @@ public static class RunComparer
                 test.Compare(baseP99, newP99, higherIsBetter: false),
                 baseRatio,
                 newRatio,
-                ratioVerdict));
+                ratioVerdict,
+                baseline.Variation.Status == Status.Running || candidate.Variation.Status == Status.Running));
         }
 
         rows.Sort((a, b) => (a.Benchmark, a.MessageSize, a.Concurrency).CompareTo((b.Benchmark, b.MessageSize, b.Concurrency)));

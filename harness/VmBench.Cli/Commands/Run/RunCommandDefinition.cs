@@ -119,10 +119,15 @@ public static class RunCommandDefinition
         Description = "Run folder (default results/<UTC yyyyMMdd-HHmmss>/)",
     };
 
+    public static readonly Option<bool> Force = new("--force")
+    {
+        Description = "Replace the run an --output folder already holds: first delete the files vmbench wrote there (run.json, the reports, charts and histogram logs it generated); nothing else in the folder is touched",
+    };
+
     public static Command Create()
     {
         var command = new Command("run", "Build, start and measure the selected benchmarks; in randomized interleaved trials; writes run.json after every measurement, then the reports");
-        foreach (var option in new Option[] { Servers, Benchmarks, Runtime, DockerHost, Concurrency, Sizes, Duration, Trials, Seed, Reference, Aa, Warmup, WarmupMin, SteadyCv, CellWarmup, Rate, Sweep, ServerCpus, ClientCpus, MessagesPerRequest, ReadyTimeout, Output })
+        foreach (var option in new Option[] { Servers, Benchmarks, Runtime, DockerHost, Concurrency, Sizes, Duration, Trials, Seed, Reference, Aa, Warmup, WarmupMin, SteadyCv, CellWarmup, Rate, Sweep, ServerCpus, ClientCpus, MessagesPerRequest, ReadyTimeout, Output, Force })
         {
             command.Options.Add(option);
         }
