@@ -46,8 +46,16 @@ public static class RunFolder
             .Select(f => Path.GetRelativePath(root, Path.GetFullPath(f)))
             .Where(r => Inside(root, r) is not null)
             .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
-        AtomicFile.WriteAllText(Path.Combine(root, ManifestName), string.Concat(lines.Select(l => l + "\n")));
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var manifest = Path.Combine(root, ManifestName);
+        if (lines.Count == 0)
+        {
+            File.Delete(manifest);
+            return;
+        }
+
+        AtomicFile.WriteAllText(manifest, string.Concat(lines.Select(l => l + "\n")));
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using VmBench.Core.Model;
 using VmBench.Core.Results;
-using VmBench.Core.Tests.Support;
+using VmBench.Testing;
 
 namespace VmBench.Core.Tests.Results;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace VmBench.Core.Tests.Support;
+namespace VmBench.Testing;
 
 /// <summary>A 64 KiB tmpfs mounted for one test (needs root): the full disk of a real run, without filling a real one.</summary>
-internal sealed class SmallDisk : IDisposable
+public sealed class SmallDisk : IDisposable
 {
     private SmallDisk(string path)
     {
@@ -61,7 +61,7 @@ internal sealed class SmallDisk : IDisposable
 
 /// <summary>A fact that needs <see cref="SmallDisk"/>: skipped, with the reason, where it cannot mount one.</summary>
 [AttributeUsage(AttributeTargets.Method)]
-internal sealed class SmallDiskFactAttribute : FactAttribute
+public sealed class SmallDiskFactAttribute : FactAttribute
 {
     public SmallDiskFactAttribute()
     {
