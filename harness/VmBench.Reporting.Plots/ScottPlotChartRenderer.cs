@@ -1,4 +1,5 @@
 using ScottPlot;
+using VmBench.Core.Results;
 using VmBench.Reporting.Charts;
 using VmBench.Reporting.Plots.Internal;
 
@@ -22,8 +23,12 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         var svgPath = Path.GetFullPath(Path.Combine(directory, chart.Id + ".svg"));
         var pngPath = Path.GetFullPath(Path.Combine(directory, chart.Id + ".png"));
         var svg = SvgTooltips.AddTo(plot.GetSvgXml(chart.Width, height), plot, tips);
-        File.WriteAllText(svgPath, svg);
-        plot.SavePng(pngPath, chart.Width, height);
+        AtomicFile.WriteAllText(svgPath, svg);
+        using (var png = plot.GetImage(chart.Width, height))
+        {
+            AtomicFile.WriteAllBytes(pngPath, png.GetImageBytes(ImageFormat.Png));
+        }
+
         return new RenderedChart(chart, svg, [svgPath, pngPath]);
     }
 }

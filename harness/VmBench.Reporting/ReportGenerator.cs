@@ -7,6 +7,8 @@ namespace VmBench.Reporting;
 /// <summary>
 /// Writes every output of a run (results.csv, results.md, report.html and charts/) from its run.json alone:
 /// used by <c>vmbench report</c> and at the end of every <c>vmbench run</c>, also a failed or cancelled one.
+/// The files written are listed in the folder's <see cref="RunFolder.ManifestName"/>; those of an earlier report
+/// that were not written again are removed, and nothing else in the folder is.
 /// </summary>
 public sealed class ReportGenerator
 {
@@ -40,6 +42,25 @@ public sealed class ReportGenerator
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(runDirectory);
         var outcome = await _exporters.RunAsync(run, runDirectory, cancellationToken).ConfigureAwait(false);
-        return new ReportOutcome(run, runDirectory, outcome.Files, outcome.Failures);
+        var failures = outcome.Failures.ToList();
+        try
+        {
+            // The files of an earlier report that this one did not write again (stale charts): only vmbench's own.
+            // After a failure the earlier files stay listed: an exporter that could not write keeps its last good output.
+            if (outcome.Succeeded)
+            {
+                RunFolder.Replace(runDirectory, outcome.Files);
+            }
+            else
+            {
+                RunFolder.Record(runDirectory, RunFolder.Generated(runDirectory).Concat(outcome.Files));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            failures.Add(new ExportFailure("generated-file list", ex.Message));
+        }
+
+        return new ReportOutcome(run, runDirectory, outcome.Files, failures);
     }
 }

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VmBench.Core.Results.Internal;
 
 namespace VmBench.Core.Results;
 
@@ -7,6 +9,9 @@ namespace VmBench.Core.Results;
 public static class RunJson
 {
     public const string FileName = "run.json";
+
+    /// <summary>The largest run.json read: far above any real run (a long run with histogram logs is a few MiB), and a bound on what a wrong path can cost.</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
 
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
@@ -21,14 +26,8 @@ public static class RunJson
     public static string Serialize(RunResult run) => JsonSerializer.Serialize(run, Options);
 
     /// <summary>Writes <paramref name="run"/> to <paramref name="path"/> atomically (temp file + rename).</summary>
-    public static void Write(string path, RunResult run)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temp, Serialize(run));
-        File.Move(temp, path, overwrite: true);
-    }
+    /// <exception cref="IOException">The file could not be written (a full disk, no permission ...): the message names the path and the error; no temp file is left behind and the previous run.json is untouched.</exception>
+    public static void Write(string path, RunResult run) => AtomicFile.WriteAllText(path, Serialize(run));
 
     /// <summary>Reads a run.json, or a run folder holding one, and checks it is a VmBench run this version understands.</summary>
     public static RunResult Read(string path)
@@ -41,18 +40,47 @@ public static class RunJson
                 : $"{path}: no such file (pass a run folder such as results/20260101-120000 or its run.json)");
         }
 
-        string text;
+        if (FileKind.NotRegular(file) is { } kind)
+        {
+            throw new RunFileException($"{file}: is {kind}, not a regular file (pass a run folder such as results/20260101-120000 or its run.json)");
+        }
+
+        return Parse(ReadBounded(file), file);
+    }
+
+    /// <summary>The file's text, refused beyond <see cref="MaxBytes"/> (also a file that grows while it is read).</summary>
+    private static string ReadBounded(string file)
+    {
         try
         {
-            text = File.ReadAllText(file);
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+            if (stream.CanSeek && stream.Length > MaxBytes)
+            {
+                throw TooLarge(file);
+            }
+
+            using var bytes = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                bytes.Write(buffer, 0, read);
+                if (bytes.Length > MaxBytes)
+                {
+                    throw TooLarge(file);
+                }
+            }
+
+            return Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length).TrimStart('\uFEFF');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new RunFileException($"{file}: cannot be read: {ex.Message}", ex);
         }
-
-        return Parse(text, file);
     }
+
+    private static RunFileException TooLarge(string file) =>
+        new($"{file}: larger than {MaxBytes / (1024 * 1024)} MiB, which no run.json is (pass a run folder such as results/20260101-120000 or its run.json)");
 
     public static RunResult Parse(string text, string file)
     {

@@ -7,4 +7,7 @@ public enum Status
     Failed,
     Skipped,
     Cancelled,
+
+    /// <summary>Not finished: written while the run was still measuring it. A run.json whose run says <c>running</c> was left by a run that is still going or was killed (kill -9, a crash, a power cut).</summary>
+    Running,
 }

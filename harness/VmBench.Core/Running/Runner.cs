@@ -45,7 +45,7 @@ public sealed class Runner
             plan.Environment,
             plan.Config,
             []);
-        var journal = new RunJournal(plan, header, new CellSummarizer(_estimator));
+        var journal = new RunJournal(plan, header, new CellSummarizer(_estimator), m => _observer.Note(null, "warning: " + m));
         _observer.RunStarting(plan, _runtime.Name);
         var addresses = new AddressAllocator(Path.Combine(Path.GetTempPath(), $"vmbench-sockets-{Environment.ProcessId}"));
         var servers = new Dictionary<Benchmark, IRunningServer>();

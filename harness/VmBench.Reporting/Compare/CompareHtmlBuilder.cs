@@ -45,6 +45,11 @@ public static class CompareHtmlBuilder
         Kv(html, "Test", comparison.Method);
         Kv(html, "Noise floors", comparison.NoiseFloors);
         html.Append("</table>\n");
+        foreach (var warning in comparison.Warnings)
+        {
+            html.Append("<p class=\"interrupted\" role=\"alert\">").Append(HtmlText.E(warning)).Append("</p>\n");
+        }
+
         if (comparison.Rows.Count == 0)
         {
             html.Append("<p>No benchmark and variation was measured in both runs.</p>\n");
@@ -65,7 +70,7 @@ public static class CompareHtmlBuilder
                 var after = SummaryOf(comparison.New, r);
                 html.Append("<tr class=\"compare-row\">");
                 Cell(html, 0, false, r.Benchmark, null, null);
-                Cell(html, 1, false, r.Variation, null, null);
+                Cell(html, 1, false, r.VariationText, null, null);
                 Cell(html, 2, true, $"{r.BaseTrials} / {r.NewTrials}", null, r.NewTrials);
                 Cell(html, 3, true, Format.Rate(r.BaseRequestsPerSecond), Format.Interval(before?.RequestsPerSecond, Format.Rate), r.BaseRequestsPerSecond);
                 Cell(html, 4, true, Format.Rate(r.NewRequestsPerSecond), Format.Interval(after?.RequestsPerSecond, Format.Rate), r.NewRequestsPerSecond);

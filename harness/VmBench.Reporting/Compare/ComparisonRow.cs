@@ -8,6 +8,7 @@ namespace VmBench.Reporting.Compare;
 /// reference's in the same trial). The last cancels what the machine did between the two runs: on one machine at two
 /// moments it is the fairer question ("did this server change?"); across machines only the absolute figures mean
 /// anything. Null where either run has no reference ratio for the cell (no reference, or the reference itself).
+/// <see cref="Unfinished"/>: either run.json was left by a run that had not finished this cell (fewer trials than planned).
 /// </summary>
 public sealed record ComparisonRow(
     string Benchmark,
@@ -26,4 +27,9 @@ public sealed record ComparisonRow(
     ChangeVerdict P99Verdict,
     double? BaseReferenceRatio = null,
     double? NewReferenceRatio = null,
-    ChangeVerdict? ReferenceRatioVerdict = null);
+    ChangeVerdict? ReferenceRatioVerdict = null,
+    bool Unfinished = false)
+{
+    /// <summary>The variation as the tables print it: marked when either run had not finished measuring it (status running).</summary>
+    public string VariationText => Unfinished ? Variation + " (unfinished)" : Variation;
+}

@@ -14,7 +14,7 @@ public static class ComparisonTable
         var rows = comparison.Rows.Select(r => new[]
         {
             r.Benchmark,
-            r.Variation,
+            r.VariationText,
             Format.Rate(r.BaseRequestsPerSecond),
             Format.Rate(r.NewRequestsPerSecond),
             Format.Percent(r.RequestsPerSecondChangePercent),
@@ -32,6 +32,16 @@ public static class ComparisonTable
         var text = new StringBuilder();
         text.Append(comparison.Base.Date.ToString("u", System.Globalization.CultureInfo.InvariantCulture)).Append(" (base) -> ")
             .Append(comparison.New.Date.ToString("u", System.Globalization.CultureInfo.InvariantCulture)).Append(" (new)\nverdicts: ").Append(comparison.Method).Append("\nx ref: requests/s over the reference's in the same trial (the fraction of the machine's limit); its verdict sets aside what the machine did between the runs\nnoise floors: ").Append(comparison.NoiseFloors).Append("\n\n");
+        foreach (var warning in comparison.Warnings)
+        {
+            text.Append("warning: ").Append(warning).Append('\n');
+        }
+
+        if (comparison.Warnings.Count > 0)
+        {
+            text.Append('\n');
+        }
+
         if (rows.Count == 0)
         {
             text.Append("No benchmark and variation was measured in both runs.\n");
@@ -59,7 +69,7 @@ public static class ComparisonTable
         return text.ToString();
     }
 
-    private static string Ratio(double? ratio) => ratio is { } r ? r.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "-";
+    private static string Ratio(double? ratio) => ratio is { } r ? Format.Fixed(r, 3) : "-";
 
     private static void Line(StringBuilder text, string[] cells, int[] widths, bool[] numeric)
     {

@@ -48,7 +48,8 @@ public static class RunComparer
                 test.Compare(baseP99, newP99, higherIsBetter: false),
                 baseRatio,
                 newRatio,
-                ratioVerdict));
+                ratioVerdict,
+                baseline.Variation.Status == Status.Running || candidate.Variation.Status == Status.Running));
         }
 
         rows.Sort((a, b) => (a.Benchmark, a.MessageSize, a.Concurrency).CompareTo((b.Benchmark, b.MessageSize, b.Concurrency)));
@@ -57,8 +58,9 @@ public static class RunComparer
         return new RunComparison(baseRun, newRun, test.ThresholdPercent, test.Alpha, test.MinimumTrials, rows, onlyInBase, onlyInNew);
     }
 
-    /// <summary>(new / base - 1) x 100; NaN when the base is zero.</summary>
-    public static double Change(double baseline, double candidate) => baseline == 0 ? double.NaN : ((candidate / baseline) - 1) * 100;
+    /// <summary>(new / base - 1) x 100; NaN when either figure is not a positive number (zero, negative or NaN is no measurement to change from or to).</summary>
+    public static double Change(double baseline, double candidate) =>
+        baseline > 0 && candidate > 0 && double.IsFinite(baseline) && double.IsFinite(candidate) ? ((candidate / baseline) - 1) * 100 : double.NaN;
 
     /// <summary>Both runs' fractions of the limit (medians over trials) and the verdict over the per-trial ratios, when both runs have them against the same reference.</summary>
     private static (double? Base, double? New, ChangeVerdict? Verdict) Ratios(VariationResult baseline, VariationResult candidate, ChangeTest test)

@@ -28,6 +28,11 @@ public sealed record RunComparison(
             CultureInfo.InvariantCulture,
             $"Mann-Whitney U equivalence test (Perfolizer), alpha {Alpha}, minimum effect {ThresholdPercent} % (smaller changes are never reported), at least {MinimumTrials} trials per run; medians over trials");
 
+    /// <summary>A warning for each run whose run.json says it never finished (null when both did).</summary>
+    public IReadOnlyList<string> Warnings =>
+        new[] { ("base", Tables.InterruptedRun.Note(Base)), ("new", Tables.InterruptedRun.Note(New)) }
+            .Where(w => w.Item2 is not null).Select(w => $"{w.Item1} run: {w.Item2}").ToList();
+
     /// <summary>Each run's own noise floor (from its A/A arm), printed beside the verdicts: a change smaller than it is within what the machine resolves.</summary>
     public string NoiseFloors => $"base: {Tables.RunAnalysis.Of(Base, Tables.ResultRows.From(Base)).NoiseFloorText}; new: {Tables.RunAnalysis.Of(New, Tables.ResultRows.From(New)).NoiseFloorText}";
 }

@@ -33,7 +33,7 @@ public sealed class CsvExporter : IResultExporter
     {
         var path = Path.GetFullPath(Path.Combine(runDirectory, FileName));
         Directory.CreateDirectory(runDirectory);
-        await File.WriteAllTextAsync(path, Render(run), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(path, Render(run), cancellationToken).ConfigureAwait(false);
         return [path];
     }
 

@@ -15,8 +15,6 @@ public sealed class HistogramLogExporter : IResultExporter
 {
     public const string Folder = "histograms";
 
-    private static readonly UTF8Encoding s_utf8 = new(false);
-
     public string Name => "histogram logs";
 
     public async Task<IReadOnlyList<string>> ExportAsync(RunResult run, string runDirectory, CancellationToken cancellationToken)
@@ -28,12 +26,12 @@ public sealed class HistogramLogExporter : IResultExporter
         {
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, name);
-            await File.WriteAllTextAsync(path, log, s_utf8, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllTextAsync(path, log, cancellationToken).ConfigureAwait(false);
             written.Add(path);
             foreach (var (tag, text) in PercentileDistribution.FromLog(log))
             {
                 var hgrm = Path.ChangeExtension(path, tag is null ? ".hgrm" : $".{Safe(tag)}.hgrm");
-                await File.WriteAllTextAsync(hgrm, text, s_utf8, cancellationToken).ConfigureAwait(false);
+                await AtomicFile.WriteAllTextAsync(hgrm, text, cancellationToken).ConfigureAwait(false);
                 written.Add(hgrm);
             }
         }

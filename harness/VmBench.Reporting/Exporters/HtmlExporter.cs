@@ -42,7 +42,6 @@ public sealed class HtmlExporter : IResultExporter
         else if (specs.Count > 0)
         {
             var chartsDirectory = Path.Combine(runDirectory, ChartsFolder);
-            ClearOldCharts(chartsDirectory);
             Directory.CreateDirectory(chartsDirectory);
             foreach (var spec in specs)
             {
@@ -64,22 +63,8 @@ public sealed class HtmlExporter : IResultExporter
 
         var path = Path.GetFullPath(Path.Combine(runDirectory, FileName));
         var html = HtmlReportBuilder.Build(run, charts, notes, micro);
-        await File.WriteAllTextAsync(path, html, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(path, html, cancellationToken).ConfigureAwait(false);
         files.Add(path);
         return files;
-    }
-
-    /// <summary>Removes charts of an earlier report (a regenerated report must not leave stale ones beside it).</summary>
-    private static void ClearOldCharts(string directory)
-    {
-        if (!Directory.Exists(directory))
-        {
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(directory).Where(f => f.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".png", StringComparison.OrdinalIgnoreCase)))
-        {
-            File.Delete(file);
-        }
     }
 }

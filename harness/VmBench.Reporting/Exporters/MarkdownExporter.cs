@@ -15,7 +15,7 @@ public sealed class MarkdownExporter : IResultExporter
     {
         var path = Path.GetFullPath(Path.Combine(runDirectory, FileName));
         Directory.CreateDirectory(runDirectory);
-        await File.WriteAllTextAsync(path, Render(run), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(path, Render(run), cancellationToken).ConfigureAwait(false);
         return [path];
     }
 
@@ -28,6 +28,11 @@ public sealed class MarkdownExporter : IResultExporter
         var builder = new StringBuilder();
         builder.Append("# VmBench results\n\n");
         builder.Append(Text($"{Format.Date(run.Date)}, runtime {run.Runtime}, status {run.Status.ToString().ToLowerInvariant()}, {RunText.Method(run.Config)}")).Append("\n\n");
+        if (InterruptedRun.Note(run) is { } interrupted)
+        {
+            builder.Append("**").Append(Text(interrupted)).Append("**\n\n");
+        }
+
         builder.Append(Text(RunText.Statistic)).Append("\n\n");
         builder.Append(Text(analysis.NoiseFloorText)).Append(".\n\n");
         if (analysis.Rankings.Count > 0)

@@ -31,7 +31,13 @@ internal static class HtmlReportBuilder
             .Append("<style>\n").Append(ReportCss.Text).Append("\n</style>\n</head>\n<body>\n");
         html.Append("<header>\n<h1>VmBench report</h1>\n<p class=\"lead\">")
             .Append(HtmlText.E($"Echo servers on different event loops, {Format.Date(run.Date)} on {run.Environment.Host}; run {run.Status.ToString().ToLowerInvariant()}."))
-            .Append("</p>\n</header>\n");
+            .Append("</p>\n");
+        if (InterruptedRun.Note(run) is { } interrupted)
+        {
+            html.Append("<p class=\"interrupted\" role=\"alert\">").Append(HtmlText.E(interrupted)).Append("</p>\n");
+        }
+
+        html.Append("</header>\n");
         html.Append("<nav><a href=\"#run\">What was run</a><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a><a href=\"#details\">Details</a>");
         if (micro.Benchmarks.Count > 0)
         {

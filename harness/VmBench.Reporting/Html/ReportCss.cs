@@ -34,6 +34,7 @@ internal static class ReportCss
         .badge.client-bound, .badge.unsteady { color: var(--warn); }
         .ci { color: var(--muted); font-size: .8em; }
         .badge.failed { color: var(--bad); }
+        .badge.unfinished, .status-unfinished td, p.interrupted { color: var(--bad); } p.interrupted { font-weight: 600; }
         .badge.skipped, .badge.cancelled { color: var(--muted); }
         .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; margin-right: .35rem; vertical-align: -1px; }
         .bar { display: inline-block; height: .7rem; background: #8da9c4; vertical-align: middle; margin-right: .4rem; }

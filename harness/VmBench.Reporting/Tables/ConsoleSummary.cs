@@ -25,8 +25,8 @@ public static class ConsoleSummary
             status.AddRange(FlagText.Badges(row.Flags));
             Line(
                 text,
-                row.Benchmark.Name,
-                row.Variation is null ? "-" : row.VariationLabel,
+                ConsoleText.Line(row.Benchmark.Name),
+                row.Variation is null ? "-" : ConsoleText.Line(row.VariationLabel),
                 row.Variation is null ? "-" : Format.Raw(row.Trials),
                 s is null ? "-" : Format.Rate(s.RequestsPerSecond.Median),
                 s?.ReferenceRatio is { } ratio ? Format.Fixed(ratio.Median, 3) : "-",
@@ -37,6 +37,17 @@ public static class ConsoleSummary
         }
 
         return text.ToString();
+    }
+
+    /// <summary>"5 benchmark(s): 3 ok, 1 failed, 1 cancelled; run cancelled": each status counted as itself.</summary>
+    public static string Tally(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var counts = Enum.GetValues<Status>()
+            .Select(s => (Status: s, Count: result.Benchmarks.Count(b => b.Status == s)))
+            .Where(c => c.Count > 0 || c.Status is Status.Ok or Status.Failed or Status.Skipped)
+            .Select(c => $"{c.Count} {StatusText.Of(c.Status)}");
+        return $"{result.Benchmarks.Count} benchmark(s): {string.Join(", ", counts)}; run {result.Status.ToString().ToLowerInvariant()}";
     }
 
     private static void Line(StringBuilder text, string benchmark, string variation, string trials, string rps, string ratio, string mib, string p50, string p99, string status) =>

@@ -11,6 +11,7 @@ internal static class StatusText
         Status.Failed => "failed",
         Status.Skipped => "skipped",
         Status.Cancelled => "cancelled",
+        Status.Running => "unfinished",
         _ => status.ToString().ToLowerInvariant(),
     };
 }

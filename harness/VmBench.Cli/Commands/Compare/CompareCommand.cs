@@ -38,7 +38,7 @@ public static class CompareCommand
         {
             Directory.CreateDirectory(folder);
             var html = CompareHtmlBuilder.Build(comparison, baseRun, newRun);
-            await File.WriteAllTextAsync(path, html, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllTextAsync(path, html, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

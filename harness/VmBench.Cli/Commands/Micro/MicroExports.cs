@@ -36,6 +36,31 @@ public static class MicroExports
         return folder;
     }
 
+    /// <summary>Deletes the exports of a micro run (and micro/ when that empties it); returns how many files went.</summary>
+    public static int Remove(string runDirectory)
+    {
+        var folder = FolderOf(runDirectory);
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var files = s_exportPatterns.SelectMany(p => Directory.EnumerateFiles(folder, p)).Distinct(StringComparer.Ordinal).ToList();
+        files.ForEach(File.Delete);
+        var nested = Path.Combine(folder, BenchmarkDotNetResults);
+        if (Directory.Exists(nested))
+        {
+            Directory.Delete(nested, recursive: true);
+        }
+
+        if (!Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+        }
+
+        return files.Count;
+    }
+
     /// <summary>Moves micro/results/* up into micro/; returns the full JSON exports now in micro/.</summary>
     public static IReadOnlyList<string> Collect(string runDirectory)
     {

@@ -2,6 +2,7 @@ using VmBench.Cli.Commands.Common;
 using VmBench.Core.Results;
 using VmBench.Reporting.Exporters;
 using VmBench.Reporting.Plots;
+using VmBench.Reporting.Tables;
 
 namespace VmBench.Cli.Commands.Report;
 
@@ -33,6 +34,11 @@ public static class ReportCommand
             if (histograms > 0)
             {
                 await output.WriteLineAsync($"wrote {histograms} HdrHistogram logs and {distributions} percentile distributions (.hgrm) into {Path.Combine(outcome.RunDirectory, HistogramLogExporter.Folder)}").ConfigureAwait(false);
+            }
+
+            if (InterruptedRun.Note(outcome.Run) is { } interrupted)
+            {
+                await error.WriteLineAsync($"vmbench report: warning: {interrupted}").ConfigureAwait(false);
             }
 
             foreach (var failure in outcome.Failures)

@@ -29,12 +29,12 @@ public sealed class ConsoleRunObserver : IRunObserver
         _out.WriteLine($"  reference {c.Reference ?? "none"}{(c.Aa ? " with an A/A arm" : string.Empty)}; server CPUs [{string.Join(',', c.ServerCpus)}], client CPUs [{string.Join(',', c.ClientCpus)}]; results in {c.Output}");
     }
 
-    public void Note(Benchmark? benchmark, string message) => _out.WriteLine("  " + message);
+    public void Note(Benchmark? benchmark, string message) => _out.WriteLine("  " + ConsoleText.Block(message));
 
     public void ServerStarting(Benchmark benchmark, int index, int count)
     {
         ArgumentNullException.ThrowIfNull(benchmark);
-        _out.WriteLine($"[start {index + 1}/{count}] {benchmark.Name}: {benchmark.Server.Title}");
+        _out.WriteLine($"[start {index + 1}/{count}] {ConsoleText.Line(benchmark.Name)}: {ConsoleText.Line(benchmark.Server.Title)}");
     }
 
     public void WarmupFinished(Benchmark benchmark, WarmupResult warmup)
@@ -77,7 +77,7 @@ public sealed class ConsoleRunObserver : IRunObserver
         var r = trial.Result;
         if (!r.Succeeded)
         {
-            _out.WriteLine($"  [{trial.Position}] {measured.Label,-36} FAILED: {r.Failure}");
+            _out.WriteLine($"  [{trial.Position}] {ConsoleText.Line(measured.Label),-36} FAILED: {ConsoleText.Block(r.Failure)}");
             return;
         }
 
@@ -93,14 +93,14 @@ public sealed class ConsoleRunObserver : IRunObserver
             flags.Add(LoadLimits.ClientSaturated(r) ? "client-bound" : "rate not met");
         }
 
-        _out.WriteLine(string.Create(s_culture, $"  [{trial.Position}] {measured.Label,-36} {r.RequestsPerSecond,10:N0} req/s  p99 {r.Latency.P99,8:0.###} ms{(flags.Count > 0 ? $"  [{string.Join(", ", flags)}]" : string.Empty)}"));
+        _out.WriteLine(string.Create(s_culture, $"  [{trial.Position}] {ConsoleText.Line(measured.Label),-36} {r.RequestsPerSecond,10:N0} req/s  p99 {r.Latency.P99,8:0.###} ms{(flags.Count > 0 ? $"  [{string.Join(", ", flags)}]" : string.Empty)}"));
     }
 
     public void BenchmarkOut(Benchmark benchmark, Status status, string reason)
     {
         ArgumentNullException.ThrowIfNull(benchmark);
         Clear();
-        _out.WriteLine($"  {benchmark.Name}: {status.ToString().ToUpperInvariant()}: {reason}");
+        _out.WriteLine($"  {ConsoleText.Line(benchmark.Name)}: {status.ToString().ToUpperInvariant()}: {ConsoleText.Block(reason)}");
     }
 
     public void RunFinished(RunResult result)
@@ -108,9 +108,7 @@ public sealed class ConsoleRunObserver : IRunObserver
         ArgumentNullException.ThrowIfNull(result);
         _out.WriteLine();
         _out.Write(ConsoleSummary.Render(result));
-        var failed = result.Benchmarks.Count(b => b.Status == Status.Failed);
-        var skipped = result.Benchmarks.Count(b => b.Status == Status.Skipped);
-        _out.WriteLine($"{result.Benchmarks.Count} benchmark(s): {result.Benchmarks.Count - failed - skipped} ok, {failed} failed, {skipped} skipped; run {result.Status.ToString().ToLowerInvariant()}");
+        _out.WriteLine(ConsoleSummary.Tally(result));
     }
 
     private void Clear()

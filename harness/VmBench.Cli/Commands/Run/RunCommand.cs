@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using VmBench.Cli.Commands.Common;
+using VmBench.Cli.Commands.Micro;
 using VmBench.Core.Results;
 using VmBench.Core.Runtimes;
 using VmBench.Core.Running;
+using VmBench.Reporting.Compare;
 using VmBench.Runtimes.Native;
 
 namespace VmBench.Cli.Commands.Run;
@@ -50,6 +52,13 @@ public sealed class RunCommand
 
         var benchmarks = arms.Benchmarks;
 
+        var replaced = ReplaceEarlierRun(config.Output);
+        if (replaced is not null)
+        {
+            await _error.WriteLineAsync("error: " + replaced).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         var writable = OutputCheck.Check(config.Output);
         if (writable is not null)
         {
@@ -77,6 +86,7 @@ public sealed class RunCommand
         var plan = new RunPlan(benchmarks, config, CommandLine(), EnvironmentProbe.Describe());
         var runner = new Runner(runtime, LoadComponents.CreateGenerator(), new ConsoleRunObserver(_out), LoadComponents.CreateEstimator());
         RunResult? result = null;
+        var saved = false;
         try
         {
             result = await runner.RunAsync(plan, cancellationToken).ConfigureAwait(false);
@@ -87,10 +97,19 @@ public sealed class RunCommand
         }
         finally
         {
-            await RunReports.WriteAsync(config.Output, _out, _error).ConfigureAwait(false);
+            saved = Saved(plan.RunJsonPath);
+            if (saved)
+            {
+                await RunReports.WriteAsync(config.Output, _out, _error).ConfigureAwait(false);
+            }
+            else
+            {
+                await _error.WriteLineAsync($"error: {plan.RunJsonPath} does not hold the finished run (the warnings above name the error and where the run was saved instead); no report was written").ConfigureAwait(false);
+            }
         }
 
         return result is null ? ExitCodes.Cancelled
+            : !saved ? ExitCodes.Failed
             : result.Benchmarks.Any(b => b.Status == Status.Failed) ? ExitCodes.Failed
             : ExitCodes.Ok;
     }
@@ -175,6 +194,44 @@ public sealed class RunCommand
     }
 
     private const string Verb = "run";
+
+    /// <summary>True when run.json on disk is the finished run (a failed last write leaves an older one, still "running", or none).</summary>
+    private static bool Saved(string runJson)
+    {
+        try
+        {
+            return RunJson.Read(runJson).Status != RunStatus.Running;
+        }
+        catch (RunFileException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Null when the output folder holds no run, or held one and --force cleared vmbench's files of it; else the error.</summary>
+    private string? ReplaceEarlierRun(string output)
+    {
+        if (!Directory.Exists(output) || !RunFolder.HoldsRun(output))
+        {
+            return null;
+        }
+
+        if (!_parse.GetValue(RunCommandDefinition.Force))
+        {
+            return $"--output {output} already holds a run (its run.json and reports): pass a new folder with --output (or none, for results/<stamp>), or add --force to replace that run (vmbench then deletes only the files it wrote there)";
+        }
+
+        try
+        {
+            var deleted = RunFolder.Clear(output, [CompareHtmlBuilder.FileName]).Count + MicroExports.Remove(output);
+            _out.WriteLine($"--force: removed the {deleted} file(s) of the earlier run in {output}");
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"--force: cannot remove the earlier run's files in {output}: {ex.Message} (remove them yourself, or pass a new folder with --output)";
+        }
+    }
 
     private static string CommandLine() =>
         "vmbench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));

@@ -86,6 +86,11 @@ public static class RunCommandDefinition
         Description = "Run folder (default results/<UTC yyyyMMdd-HHmmss>/)",
     };
 
+    public static readonly Option<bool> Force = new("--force")
+    {
+        Description = "Replace the run an --output folder already holds: first delete the files vmbench wrote there (run.json, the reports, charts and histogram logs it generated); nothing else in the folder is touched",
+    };
+
     public static Command Create()
     {
         var command = new VerbCommand(
@@ -94,7 +99,7 @@ public static class RunCommandDefinition
             "vmbench run --benchmarks tcpecho-sockets --sizes 1024 --trials 3 --duration 1 --warmup 0",
             "vmbench run --benchmarks 'tcpecho-.*' --concurrency 10 100 --sizes 1024 10240 --aa",
             "vmbench run --benchmarks readline-kestrel --rate 20000 --runtime local --output results/readline-rate");
-        foreach (var option in new Option[] { Servers, Benchmarks, Runtime, DockerHost, Concurrency, Sizes, Duration, Trials, Seed, Reference, Aa, Warmup, WarmupMin, SteadyCv, CellWarmup, Remeasure, Rate, Sweep, ServerCpus, ClientCpus, MessagesPerRequest, ReadyTimeout, Output })
+        foreach (var option in new Option[] { Servers, Benchmarks, Runtime, DockerHost, Concurrency, Sizes, Duration, Trials, Seed, Reference, Aa, Warmup, WarmupMin, SteadyCv, CellWarmup, Remeasure, Rate, Sweep, ServerCpus, ClientCpus, MessagesPerRequest, ReadyTimeout, Output, Force })
         {
             command.Options.Add(option);
         }
