@@ -6,11 +6,12 @@ using VmBench.Core.Model;
 using VmBench.Core.Runtimes;
 using VmBench.Runtimes.Native;
 using VmBench.Runtimes.Processes;
+using VmBench.Runtimes.Readiness;
 
 namespace VmBench.Runtimes.Local;
 
 /// <summary>A server running as a local process. Every live one is also killed when the harness exits, so none is ever left behind.</summary>
-internal sealed class RunningProcess : IRunningServer
+internal sealed class RunningProcess : IRunningServer, IStartingServer
 {
     private static readonly ConcurrentDictionary<int, Process> s_live = new();
     private static readonly long s_clockTicks = Math.Max(1, Libc.Sysconf(Libc.SC_CLK_TCK));
@@ -111,6 +112,10 @@ internal sealed class RunningProcess : IRunningServer
     public Task<IUsageWindow> BeginMeasurementAsync(CancellationToken cancellationToken) => SnapshotUsageWindow.BeginAsync(ReadUsageAsync, cancellationToken);
 
     public string LogTail(int lines = 20) => _log.Tail(lines);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<int>> HostProcessIdsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<int>>(_process.HasExited ? [] : [_process.Id]);
 
     /// <inheritdoc />
     /// <remarks>On this machine, in the server's folder and with its environment; <c>{dir}</c> and <c>{out}</c> expanded as in its run command.</remarks>
