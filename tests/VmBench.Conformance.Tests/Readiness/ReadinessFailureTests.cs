@@ -37,6 +37,19 @@ public sealed class ReadinessFailureTests
         Assert.Contains("| no such option: --addr", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_conformance_test_of_a_server_that_does_not_start_fails_with_the_message_alone()
+    {
+        using var script = new ScriptServer("exits", "import sys\nsys.exit(2)\n");
+        await using var servers = new BuiltServers(script.Root, Path.Combine(script.Root, "artifacts"));
+
+        var failure = await Assert.ThrowsAsync<ContractFailure>(() => servers.CheckAsync("tcpecho-exits", VmBench.Contract.Checks.EchoChecks.HalfClose));
+
+        Assert.StartsWith("tcpecho-exits: Half close gets everything echoed then eof: the server did not start: the server exited before it was ready on 127.0.0.1:", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("started as:  /usr/bin/python3 ", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(failure.StackTrace);
+    }
+
     private static Task<string> StartFailureAsync(ScriptServer script, out string address)
     {
         var benchmark = script.Benchmark;
