@@ -17,12 +17,14 @@ public sealed class BuiltServers : IAsyncDisposable
     {
     }
 
-    /// <summary>The servers of another servers folder (a test's own), built into <paramref name="artifacts"/>.</summary>
-    public BuiltServers(string serversDirectory, string artifacts)
+    private BuiltServers(string serversDirectory, string artifacts)
     {
         Catalog = ServerCatalog.Discover(serversDirectory);
         Runtime = new ProcessRuntime(ProcessRuntimeOptions.For(artifacts), Probe);
     }
+
+    /// <summary>The servers of another servers folder (a test's own), built into <paramref name="artifacts"/>. (A fixture has one public constructor.)</summary>
+    public static BuiltServers Of(string serversDirectory, string artifacts) => new(serversDirectory, artifacts);
 
     public static IReadinessProbe Probe { get; } = new VmBench.Load.ReadinessProbe();
 

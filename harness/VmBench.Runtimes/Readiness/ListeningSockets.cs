@@ -50,16 +50,26 @@ internal static class ListeningSockets
         return [.. found];
     }
 
-    /// <summary>True when <paramref name="listening"/> has the address the server was told to use (the port, for TCP: any interface will do).</summary>
-    public static bool Includes(IReadOnlyList<string> listening, string address)
+    /// <summary>
+    /// True when the server listens somewhere, just not where it was told: on TCP, but not on the port of a TCP
+    /// <paramref name="address"/> (any interface will do), or on TCP only when told a unix socket. Listening unix
+    /// sockets alone never count: runtimes open their own (.NET's diagnostics socket in /tmp) before the server binds.
+    /// </summary>
+    public static bool ListensElsewhere(IReadOnlyList<string> listening, string address)
     {
+        var tcp = listening.Where(l => !l.StartsWith("unix:", StringComparison.Ordinal)).ToArray();
+        if (tcp.Length == 0)
+        {
+            return false;
+        }
+
         if (address.StartsWith("unix:", StringComparison.Ordinal))
         {
-            return listening.Contains(address, StringComparer.Ordinal);
+            return !listening.Contains(address, StringComparer.Ordinal);
         }
 
         var port = IPEndPoint.TryParse(address, out var wanted) ? wanted.Port : -1;
-        return listening.Any(l => !l.StartsWith("unix:", StringComparison.Ordinal) && IPEndPoint.TryParse(l, out var endpoint) && endpoint.Port == port);
+        return !tcp.Any(l => IPEndPoint.TryParse(l, out var endpoint) && endpoint.Port == port);
     }
 
     private static HashSet<int> WithDescendants(IEnumerable<int> pids, string procRoot)

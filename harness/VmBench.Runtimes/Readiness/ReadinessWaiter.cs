@@ -57,11 +57,11 @@ internal static class ReadinessWaiter
 
             var pids = await server.HostProcessIdsAsync(cancellationToken).ConfigureAwait(false);
             var listening = pids.Count == 0 ? null : ListeningSockets.Of(pids);
-            elsewhere = listening is { Count: > 0 } && !ListeningSockets.Includes(listening, address) ? elsewhere + 1 : 0;
+            elsewhere = listening is not null && ListeningSockets.ListensElsewhere(listening, address) ? elsewhere + 1 : 0;
             if (elsewhere >= WrongAddressPolls && !server.HasExited)
             {
                 throw Failure(
-                    $"the server listens on {string.Join(", ", listening!)}, not on {address}, the address it was told to use: it must listen where its --addr argument says (the harness picks a free address for every start)",
+                    $"the server listens on {string.Join(", ", listening!.Where(l => !l.StartsWith("unix:", StringComparison.Ordinal)))}, not on {address}, the address it was told to use: it must listen where its --addr argument says (the harness picks a free address for every start)",
                     started,
                     server);
             }

@@ -38,10 +38,27 @@ public sealed class ReadinessFailureTests
     }
 
     [Fact]
+    public async Task A_unix_socket_a_runtime_opens_before_the_server_binds_is_not_taken_for_a_wrong_address()
+    {
+        // As .NET does with its diagnostics socket: a listening unix socket of the runtime's own, a while before the server's.
+        var script = "import os, socket, tempfile, time\n"
+            + "side = socket.socket(socket.AF_UNIX)\nside.bind(os.path.join(tempfile.mkdtemp(), 'diagnostics'))\nside.listen(1)\ntime.sleep(1)\n"
+            + ScriptServer.Echo;
+        using var server = new ScriptServer("late-bind", script);
+        var benchmark = server.Benchmark;
+        await using var runtime = new ProcessRuntime(ProcessRuntimeOptions.For(Path.Combine(server.Root, "artifacts")), BuiltServers.Probe);
+        var address = new AddressAllocator(Path.Combine(server.Root, "sockets")).Allocate(benchmark.Protocol.Address, benchmark.Name);
+
+        await using var running = await runtime.StartAsync(new ServerLaunch(benchmark, address, [], s_readyTimeout), CancellationToken.None);
+
+        Assert.Equal(0, await running.StopAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_conformance_test_of_a_server_that_does_not_start_fails_with_the_message_alone()
     {
         using var script = new ScriptServer("exits", "import sys\nsys.exit(2)\n");
-        await using var servers = new BuiltServers(script.Root, Path.Combine(script.Root, "artifacts"));
+        await using var servers = BuiltServers.Of(script.Root, Path.Combine(script.Root, "artifacts"));
 
         var failure = await Assert.ThrowsAsync<ContractFailure>(() => servers.CheckAsync("tcpecho-exits", VmBench.Contract.Checks.EchoChecks.HalfClose));
 
