@@ -33,14 +33,9 @@ public sealed class BuildCommand
             return ExitCodes.Usage;
         }
 
-        IServerRuntime runtime;
-        try
+        var runtime = await RuntimeFactory.CreateOrReportAsync(_runtime, _dockerHost, LoadComponents.CreateProbe(), _out, _error, cancellationToken).ConfigureAwait(false);
+        if (runtime is null)
         {
-            runtime = await RuntimeFactory.CreateAsync(_runtime, _dockerHost, LoadComponents.CreateProbe(), _out, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ArgumentException ex)
-        {
-            await _error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
