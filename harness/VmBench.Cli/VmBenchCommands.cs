@@ -14,6 +14,7 @@ public static class VmBenchCommands
         root.Subcommands.Add(RunCommandDefinition.Create());
         root.Subcommands.Add(ListCommandDefinition.Create());
         root.Subcommands.Add(Commands.Build.BuildCommandDefinition.Create());
+        root.Subcommands.Add(Commands.Check.CheckCommandDefinition.Create());
         root.Subcommands.Add(Commands.NewServer.NewServerCommandDefinition.Create());
         root.Subcommands.Add(Commands.Load.LoadCommandDefinition.Create());
         root.Subcommands.Add(Commands.Micro.MicroCommandDefinition.Create());

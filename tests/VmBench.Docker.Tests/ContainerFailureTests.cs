@@ -37,6 +37,27 @@ public sealed class ContainerFailureTests
     }
 
     [DockerFact]
+    public async Task A_server_that_ignores_addr_fails_at_once_naming_the_port_its_container_listens_on()
+    {
+        // perl-base is in every Debian image: a listener on a port of its own choosing, whatever --addr says.
+        const string Listener = "$s = IO::Socket::INET->new(Listen => 5, LocalAddr => '127.0.0.1', LocalPort => 0) or die $!; $| = 1; print 'listening on ', $s->sockport, qq(\\n); sleep 1 while 1";
+        using var folder = new TempServer("own-port", $"ARG BASE_IMAGE=vmbench-base:bookworm\nFROM ${{BASE_IMAGE}}\nENTRYPOINT [\"/usr/bin/perl\", \"-MIO::Socket::INET\", \"-e\", \"{Listener}\", \"--\"]\n");
+        await using var runtime = await DockerTestRuntime.CreateAsync(_output);
+        var build = await runtime.BuildAsync(folder.Manifest, CancellationToken.None);
+        Assert.True(build.Usable, build.Message);
+
+        var address = "127.0.0.1:" + AddressAllocator.FreeTcpPort();
+        var launch = new ServerLaunch(folder.Benchmark, address, [1], TimeSpan.FromSeconds(90));
+        var error = await Assert.ThrowsAsync<ServerStartException>(() => runtime.StartAsync(launch, CancellationToken.None));
+
+        _output.WriteLine(error.Message);
+        Assert.Matches(@"^the server listens on 127\.0\.0\.1:\d+, not on " + address.Replace(".", @"\.", StringComparison.Ordinal), error.Message);
+        Assert.Contains($"its ENTRYPOINT followed by --addr {address} --mode echo", error.Message, StringComparison.Ordinal);
+        Assert.Contains("| listening on ", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await DockerTestRuntime.ContainersOfAsync(runtime.Client, runtime.RunId));
+    }
+
+    [DockerFact]
     public async Task A_container_killed_during_a_variation_fails_that_benchmark_and_the_run_goes_on()
     {
         await using var runtime = await DockerTestRuntime.CreateAsync(_output);

@@ -13,16 +13,28 @@ public sealed class BuiltServers : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Lazy<Task<BuildResult>>> _builds = new();
 
     public BuiltServers()
+        : this(Repository.Servers, Repository.Artifacts)
     {
-        Catalog = ServerCatalog.Discover(Repository.Servers);
-        Runtime = new ProcessRuntime(ProcessRuntimeOptions.For(Repository.Artifacts), Probe);
     }
+
+    private BuiltServers(string serversDirectory, string artifacts)
+    {
+        Catalog = ServerCatalog.Discover(serversDirectory);
+        Runtime = new ProcessRuntime(ProcessRuntimeOptions.For(artifacts), Probe);
+    }
+
+    /// <summary>The servers of another servers folder (a test's own), built into <paramref name="artifacts"/>. (A fixture has one public constructor.)</summary>
+    public static BuiltServers Of(string serversDirectory, string artifacts) => new(serversDirectory, artifacts);
 
     public static IReadinessProbe Probe { get; } = new VmBench.Load.ReadinessProbe();
 
     public CatalogResult Catalog { get; }
 
     public ProcessRuntime Runtime { get; }
+
+    private static TimeSpan ReadyTimeout => TimeSpan.FromSeconds(30);
+
+    private static VmBench.Core.Running.AddressAllocator Addresses { get; } = new(Path.Combine(Path.GetTempPath(), "vmbench-conformance-" + Environment.ProcessId));
 
     /// <summary>The benchmarks (server x protocol) of every discovered server, as theory data.</summary>
     public static TheoryData<string> Benchmarks(Func<Protocol, bool> filter)
@@ -36,13 +48,37 @@ public sealed class BuiltServers : IAsyncDisposable
         return data;
     }
 
+    /// <summary>Starts the benchmark's server (built once); a server that does not start fails the test with the harness's message alone.</summary>
     public async Task<IRunningServer> StartAsync(string benchmarkName)
+    {
+        var benchmark = await BuiltAsync(benchmarkName);
+        try
+        {
+            return await Runtime.StartAsync(new ServerLaunch(benchmark, Addresses.Allocate(benchmark.Protocol.Address, benchmark.Name), [], ReadyTimeout), CancellationToken.None);
+        }
+        catch (ServerStartException ex)
+        {
+            throw new ContractFailure($"{benchmarkName}: the server did not start: {ex.Message}");
+        }
+    }
+
+    /// <summary>Runs one contract check (<see cref="ServerContract"/>) on a fresh server of the benchmark: the whole body of a conformance test.</summary>
+    public async Task CheckAsync(string benchmarkName, ContractCheck check)
+    {
+        var benchmark = await BuiltAsync(benchmarkName);
+        var result = await new ContractRunner(Runtime, Addresses, ReadyTimeout).RunAsync(benchmark, check, CancellationToken.None);
+        if (!result.Passed)
+        {
+            throw new ContractFailure($"{benchmarkName}: {check.Title}: {result.Failure}");
+        }
+    }
+
+    private async Task<Benchmark> BuiltAsync(string benchmarkName)
     {
         var benchmark = Catalog.Benchmarks.Single(b => b.Name == benchmarkName);
         var build = await _builds.GetOrAdd(benchmark.Server.Id, _ => new Lazy<Task<BuildResult>>(() => Runtime.BuildAsync(benchmark.Server, CancellationToken.None))).Value;
         Assert.True(build.Usable, $"{benchmark.Server.Id} did not build: {build.Message}");
-        var address = new VmBench.Core.Running.AddressAllocator(Path.Combine(Path.GetTempPath(), "vmbench-conformance-" + Environment.ProcessId)).Allocate(benchmark.Protocol.Address, benchmark.Name);
-        return await Runtime.StartAsync(new ServerLaunch(benchmark, address, [], TimeSpan.FromSeconds(30)), CancellationToken.None);
+        return benchmark;
     }
 
     public ValueTask DisposeAsync() => Runtime.DisposeAsync();

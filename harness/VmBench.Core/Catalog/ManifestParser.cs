@@ -7,7 +7,11 @@ namespace VmBench.Core.Catalog;
 /// <summary>Parses and validates one manifest, collecting every problem instead of stopping at the first.</summary>
 public static partial class ManifestParser
 {
-    private static readonly string[] s_knownFields = ["id", "title", "loop", "language", "modes", "addresses", "build", "run", "requires", "versions", "$schema", "description"];
+    private static readonly KnownFields s_rootFields = new("id", "title", "loop", "language", "modes", "addresses", "build", "run", "requires", "versions", "$schema", "description");
+    private static readonly KnownFields s_buildFields = new("kind", "project", "command", "dockerfile");
+    private static readonly KnownFields s_runFields = new("command", "env");
+    private static readonly KnownFields s_requirementFields = new("command", "install");
+    private static readonly KnownFields s_versionFields = new("name", "command");
 
     public sealed record Result(ServerManifest? Manifest, IReadOnlyList<ManifestError> Errors);
 
@@ -16,17 +20,10 @@ public static partial class ManifestParser
 
     public static Result Parse(string path, string display)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new Result(null, [new ManifestError(display, string.Empty, $"cannot be read: {ex.Message}")]);
-        }
-
-        return Parse(text, path, display);
+        var text = ManifestFile.Read(path, out var problem);
+        return text is null
+            ? new Result(null, [new ManifestError(display, string.Empty, problem!)])
+            : Parse(text, path, display);
     }
 
     public static Result Parse(string json, string path, string display)
@@ -54,13 +51,7 @@ public static partial class ManifestParser
                 return new Result(null, errors);
             }
 
-            foreach (var property in root.EnumerateObject())
-            {
-                if (!s_knownFields.Contains(property.Name))
-                {
-                    Error(property.Name, $"unknown field (known: {string.Join(", ", s_knownFields.Where(f => !f.StartsWith('$')))})");
-                }
-            }
+            s_rootFields.Check(root, string.Empty, Error);
 
             var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
             var folderName = Path.GetFileName(directory);
@@ -71,7 +62,8 @@ public static partial class ManifestParser
                 {
                     Error("id", $"\"{id}\" is not a valid id (lower-case letters, digits and '-', starting with a letter, at most 40)");
                 }
-                else if (id != folderName)
+
+                if (id != folderName)
                 {
                     Error("id", $"\"{id}\" must equal the folder name \"{folderName}\"");
                 }
@@ -80,6 +72,11 @@ public static partial class ManifestParser
             var title = RequiredString(root, "title", Error);
             var loop = RequiredString(root, "loop", Error);
             var language = RequiredString(root, "language", Error);
+            if (root.TryGetProperty("description", out var description))
+            {
+                _ = StringValue(description, "description", Error);
+            }
+
             var modes = EnumList<Mode>(root, "modes", "mode", Names.TryParse, ["echo", "readline", "http"], Error);
             var addresses = EnumList<AddressKind>(root, "addresses", "address kind", Names.TryParse, ["tcp", "unix"], Error);
             var build = ParseBuild(root, directory, Error);
@@ -125,7 +122,28 @@ public static partial class ManifestParser
             return null;
         }
 
-        return text;
+        return PlainText(text, name, error);
+    }
+
+    /// <summary>
+    /// The text, or null (reported) when it holds a control character: a newline or a terminal escape sequence in a
+    /// manifest would forge lines of the console and of the reports that print it.
+    /// </summary>
+    private static string? PlainText(string text, string name, Action<string, string> error)
+    {
+        var at = text.AsSpan().IndexOfAnyInRange('\0', '\x1F');
+        if (at < 0)
+        {
+            at = text.AsSpan().IndexOfAnyInRange('\x7F', '\x9F');
+        }
+
+        if (at < 0)
+        {
+            return text;
+        }
+
+        error(name, $"must be text on one line without control characters, but has U+{(int)text[at]:X4} at character {at + 1} (remove it; write a newline as a space)");
+        return null;
     }
 
     private static IReadOnlyList<T>? EnumList<T>(JsonElement root, string field, string what, TryParser<T> tryParse, string[] known, Action<string, string> error)
@@ -193,18 +211,20 @@ public static partial class ManifestParser
         }
 
         var argv = new List<string>();
+        var ok = true;
         foreach (var item in value.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(item.GetString()))
             {
-                error(name, $"must hold non-empty strings, not {Describe(item.ValueKind)}");
-                return null;
+                error(name, item.ValueKind == JsonValueKind.String ? "must hold non-empty strings, not an empty string" : $"must hold non-empty strings, not {Describe(item.ValueKind)}");
+                ok = false;
+                continue;
             }
 
             argv.Add(item.GetString()!);
         }
 
-        return argv;
+        return ok ? argv : null;
     }
 
     private static ServerBuild? ParseBuild(JsonElement root, string directory, Action<string, string> error)
@@ -221,43 +241,84 @@ public static partial class ManifestParser
             return null;
         }
 
+        s_buildFields.Check(build, "build", error);
+        BuildKind? kind = null;
         var kindText = RequiredString(build, "kind", error, "build");
-        if (kindText is null)
+        if (kindText is not null)
         {
-            return null;
+            if (Names.TryParse(kindText, out BuildKind parsed))
+            {
+                kind = parsed;
+            }
+            else
+            {
+                error("build.kind", $"unknown build kind \"{kindText}\" (known: dotnet, command)");
+            }
         }
 
-        if (!Names.TryParse(kindText, out BuildKind kind))
-        {
-            error("build.kind", $"unknown build kind \"{kindText}\" (known: dotnet, command)");
-            return null;
-        }
-
+        // Every field present is checked even when the kind is wrong or missing: all problems in one go.
         var command = Argv(build, "command", "build.command", error);
         string? project = null;
         string? dockerfile = null;
-        if (kind == BuildKind.Dotnet)
+        if (kind == BuildKind.Dotnet || (kind is null && build.TryGetProperty("project", out _)))
         {
             project = RequiredString(build, "project", error, "build");
-            if (project is not null && (!project.EndsWith(".csproj", StringComparison.Ordinal) || !File.Exists(Path.Combine(directory, project))))
+            if (project is not null && !project.EndsWith(".csproj", StringComparison.Ordinal))
             {
                 error("build.project", $"\"{project}\" is not a .csproj in the server's folder");
                 project = null;
             }
+            else if (project is not null && !InFolder(directory, project, "build.project", "is not a .csproj in the server's folder", error))
+            {
+                project = null;
+            }
         }
-        else
+
+        if (kind == BuildKind.Command || (kind is null && build.TryGetProperty("dockerfile", out _)))
         {
             dockerfile = RequiredString(build, "dockerfile", error, "build");
-            if (dockerfile is not null && !File.Exists(Path.Combine(directory, dockerfile)))
+            if (dockerfile is not null && !InFolder(directory, dockerfile, "build.dockerfile", "does not exist in the server's folder", error))
             {
-                error("build.dockerfile", $"\"{dockerfile}\" does not exist in the server's folder");
                 dockerfile = null;
             }
         }
 
-        return command is null || (kind == BuildKind.Dotnet ? project is null : dockerfile is null)
+        return kind is not { } known || command is null || (known == BuildKind.Dotnet ? project is null : dockerfile is null)
             ? null
-            : new ServerBuild(kind, project, command, dockerfile);
+            : new ServerBuild(known, project, command, dockerfile);
+    }
+
+    /// <summary>
+    /// True when <paramref name="relative"/> names a file inside the server's folder, also once its links are followed:
+    /// an image is built from the folder alone, and a manifest must not reach other files on the machine.
+    /// </summary>
+    private static bool InFolder(string directory, string relative, string name, string missing, Action<string, string> error)
+    {
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(Path.Combine(directory, relative));
+        var target = full;
+        try
+        {
+            target = File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+        }
+        catch (IOException)
+        {
+            // a link loop: the existence check below reports it
+        }
+
+        if (!full.StartsWith(folder, StringComparison.Ordinal) || !Path.GetFullPath(target).StartsWith(folder, StringComparison.Ordinal))
+        {
+            error(name, $"\"{relative}\" points outside the server's folder (name a file inside {directory})");
+            return false;
+        }
+
+        if (!File.Exists(full))
+        {
+            error(name, $"\"{relative}\" {missing}");
+            return false;
+        }
+
+        return true;
     }
 
     private static ServerRun? ParseRun(JsonElement root, BuildKind? kind, Action<string, string> error)
@@ -279,6 +340,7 @@ public static partial class ManifestParser
             return null;
         }
 
+        s_runFields.Check(run, "run", error);
         var command = Argv(run, "command", "run.command", error);
         if (command is not null && kind == BuildKind.Command && command.Count == 0)
         {
@@ -309,6 +371,10 @@ public static partial class ManifestParser
                         error($"run.env.{variable.Name}", $"must be a string, not {Describe(variable.Value.ValueKind)}");
                         envOk = false;
                     }
+                    else if (PlainText(variable.Name, $"run.env.{variable.Name}", error) is null || PlainText(variable.Value.GetString()!, $"run.env.{variable.Name}", error) is null)
+                    {
+                        envOk = false;
+                    }
                     else
                     {
                         environment[variable.Name] = variable.Value.GetString()!;
@@ -323,6 +389,7 @@ public static partial class ManifestParser
     private static IReadOnlyList<Requirement>? ParseRequires(JsonElement root, Action<string, string> error) =>
         ObjectList(root, "requires", "{\"command\": [...], \"install\": \"...\"}", error, (item, name) =>
         {
+            s_requirementFields.Check(item, name, error);
             var command = Argv(item, "command", name + ".command", error);
             var install = RequiredString(item, "install", error, name);
             if (command is { Count: 0 })
@@ -340,12 +407,11 @@ public static partial class ManifestParser
         return ObjectList(root, "versions", "{\"name\": \"...\", \"command\": [...]}", error, (item, name) =>
         {
             var ok = true;
-            foreach (var property in item.EnumerateObject().Where(p => p.Name is not ("name" or "command")))
+            s_versionFields.Check(item, name, (field, message) =>
             {
-                error($"{name}.{property.Name}", "unknown field (known: name, command)");
+                error(field, message);
                 ok = false;
-            }
-
+            });
             var runtime = RequiredString(item, "name", error, name);
             IReadOnlyList<string>? command = null;
             if (!item.TryGetProperty("command", out _))

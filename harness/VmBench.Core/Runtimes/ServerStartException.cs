@@ -20,6 +20,14 @@ public sealed class ServerStartException : Exception
     public static ServerStartException WithLog(string what, string logTail) =>
         new(logTail.Length == 0 ? $"{what} (the server printed nothing)" : $"{what}; the server's last output:{Environment.NewLine}{Indent(logTail)}");
 
+    /// <summary>What went wrong, then <paramref name="details"/> (indented lines: how the server was started), then its last output.</summary>
+    public static ServerStartException WithLog(string what, string details, string logTail) =>
+        new(string.Join(
+            Environment.NewLine,
+            what,
+            details,
+            logTail.Length == 0 ? "  the server printed nothing" : $"  the server's last output:{Environment.NewLine}{Indent(logTail)}"));
+
     private static string Indent(string text) =>
         string.Join(Environment.NewLine, text.Split('\n').Select(l => "  | " + l.TrimEnd('\r')));
 }

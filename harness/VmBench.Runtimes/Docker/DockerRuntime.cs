@@ -190,7 +190,8 @@ public sealed class DockerRuntime : IServerRuntime
         {
             try
             {
-                await ReadinessWaiter.WaitAsync(_options.ReadinessProbe, launch.Address, launch.Benchmark.Protocol.Mode, launch.ReadyTimeout, () => running.HasExited, () => running.LogTail(), cancellationToken).ConfigureAwait(false);
+                var started = new ServerCommandLine($"container {name} of image {image}: its ENTRYPOINT followed by {ServerCommandLine.Quote(parameters.Cmd)}", server.Run.Environment, launch.Address);
+                await ReadinessWaiter.WaitAsync(_options.ReadinessProbe, running, started, launch.Benchmark.Protocol.Mode, launch.ReadyTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (ServerStartException ex) when (running.HasExited)
             {

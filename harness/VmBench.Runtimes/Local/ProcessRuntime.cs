@@ -85,7 +85,8 @@ public sealed class ProcessRuntime : IServerRuntime
         var running = RunningProcess.Start(argv, server.Directory, OutputOf(server), server.Run.Environment, launch.Address, _options.StopGrace);
         try
         {
-            await ReadinessWaiter.WaitAsync(_probe, launch.Address, launch.Benchmark.Protocol.Mode, launch.ReadyTimeout, () => running.HasExited, () => running.LogTail(), cancellationToken).ConfigureAwait(false);
+            var started = new ServerCommandLine(ServerCommandLine.Quote(argv), server.Run.Environment, launch.Address);
+            await ReadinessWaiter.WaitAsync(_probe, running, started, launch.Benchmark.Protocol.Mode, launch.ReadyTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

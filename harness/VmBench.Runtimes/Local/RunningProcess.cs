@@ -4,6 +4,7 @@ using VmBench.Core.Model;
 using VmBench.Core.Runtimes;
 using VmBench.Runtimes.Native;
 using VmBench.Runtimes.Processes;
+using VmBench.Runtimes.Readiness;
 
 namespace VmBench.Runtimes.Local;
 
@@ -12,7 +13,7 @@ namespace VmBench.Runtimes.Local;
 /// whole tree, and every wait bounded, so a child that escaped its group or holds its pipes neither hangs the
 /// harness nor survives it.
 /// </summary>
-internal sealed class RunningProcess : IRunningServer
+internal sealed class RunningProcess : IRunningServer, IStartingServer
 {
     private static readonly long s_clockTicks = Math.Max(1, Libc.Sysconf(Libc.SC_CLK_TCK));
     private static readonly TimeSpan s_drain = TimeSpan.FromSeconds(2);
@@ -80,6 +81,10 @@ internal sealed class RunningProcess : IRunningServer
     public Task<IUsageWindow> BeginMeasurementAsync(CancellationToken cancellationToken) => SnapshotUsageWindow.BeginAsync(ReadUsageAsync, cancellationToken);
 
     public string LogTail(int lines = 20) => _log.Tail(lines);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<int>> HostProcessIdsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<int>>(_process.HasExited ? [] : [_process.Id]);
 
     /// <inheritdoc />
     /// <remarks>On this machine, in the server's folder and with its environment; <c>{dir}</c> and <c>{out}</c> expanded as in its run command.</remarks>

@@ -5,27 +5,38 @@ using VmBench.Core.Runtimes;
 
 namespace VmBench.Runtimes.Readiness;
 
-/// <summary>Polls a readiness probe until the server answers correctly, exits, or the timeout passes. Shared by every runtime.</summary>
-public static class ReadinessWaiter
+/// <summary>
+/// Polls a readiness probe until the server answers correctly, and fails at once when it can tell the server never
+/// will: it exited, or it listens on another address than the one it was told to use. Shared by every runtime.
+/// </summary>
+internal static class ReadinessWaiter
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Returns when ready; throws <see cref="ServerStartException"/> (with the server's log tail) when it is not.</summary>
-    public static async Task WaitAsync(IReadinessProbe probe, string address, Mode mode, TimeSpan timeout, Func<bool> hasExited, Func<string> logTail, CancellationToken cancellationToken)
+    /// <summary>Polls in a row that must see the server listening elsewhere: a server may bind a second socket a moment after its first.</summary>
+    private const int WrongAddressPolls = 3;
+
+    /// <summary>
+    /// Returns when ready; throws <see cref="ServerStartException"/> when it is not, with how the server was started
+    /// (<paramref name="started"/>) and its log tail.
+    /// </summary>
+    public static async Task WaitAsync(IReadinessProbe probe, IStartingServer server, ServerCommandLine started, Mode mode, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(probe);
-        ArgumentNullException.ThrowIfNull(hasExited);
-        ArgumentNullException.ThrowIfNull(logTail);
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(started);
+        var address = started.Address;
         var clock = Stopwatch.StartNew();
-        string? last = null;
+        var elsewhere = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (hasExited())
+            if (server.HasExited)
             {
-                throw ServerStartException.WithLog($"the server exited before it was ready on {address}", logTail());
+                throw Failure($"the server exited before it was ready on {address}", started, server);
             }
 
+            string? last;
             using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 attempt.CancelAfter(TimeSpan.FromSeconds(2));
@@ -44,12 +55,35 @@ public static class ReadinessWaiter
                 return;
             }
 
+            var pids = await server.HostProcessIdsAsync(cancellationToken).ConfigureAwait(false);
+            var listening = pids.Count == 0 ? null : ListeningSockets.Of(pids);
+            elsewhere = listening is not null && ListeningSockets.ListensElsewhere(listening, address) ? elsewhere + 1 : 0;
+            if (elsewhere >= WrongAddressPolls && !server.HasExited)
+            {
+                throw Failure(
+                    $"the server listens on {string.Join(", ", listening!.Where(l => !l.StartsWith("unix:", StringComparison.Ordinal)))}, not on {address}, the address it was told to use: it must listen where its --addr argument says (the harness picks a free address for every start)",
+                    started,
+                    server);
+            }
+
             if (clock.Elapsed >= timeout)
             {
-                throw ServerStartException.WithLog($"the server was not ready on {address} after {timeout.TotalSeconds:0.#} s (last probe: {last}; raise --ready-timeout if it is just slow)", logTail());
+                var sockets = listening switch
+                {
+                    null => string.Empty,
+                    { Count: 0 } => "; it listens on no socket yet",
+                    _ => $"; it listens on {string.Join(", ", listening)}",
+                };
+                throw Failure(
+                    $"the server was not ready on {address} after {timeout.TotalSeconds:0.#} s (last probe: {last}{sockets}). If it only starts slowly, give it longer: vmbench run and vmbench check take --ready-timeout SECONDS",
+                    started,
+                    server);
             }
 
             await Task.Delay(s_interval, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static ServerStartException Failure(string what, ServerCommandLine started, IStartingServer server) =>
+        ServerStartException.WithLog(what, started.Describe(), server.LogTail());
 }

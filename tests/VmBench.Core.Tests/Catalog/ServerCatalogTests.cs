@@ -70,7 +70,8 @@ public sealed class ServerCatalogTests
         Assert.Contains($"{file}: \"addresses\": must be a list of strings, not a string", messages);
         Assert.Contains($"{file}: \"build.kind\": unknown build kind \"make\" (known: dotnet, command)", messages);
         Assert.Contains(messages, m => m.StartsWith($"{file}: \"colour\": unknown field", StringComparison.Ordinal));
-        Assert.Equal(9, messages.Length);
+        Assert.Contains($"{file}: \"id\": \"Foo_Bar\" must equal the folder name \"foo\"", messages);
+        Assert.Equal(10, messages.Length);
     }
 
     [Theory]

@@ -33,14 +33,10 @@ public sealed class BuildCommand
             return UsageError.Write(_error, "build");
         }
 
-        IServerRuntime runtime;
-        try
+        var runtime = await RuntimeFactory.CreateOrReportAsync("build", _runtime, _dockerHost, LoadComponents.CreateProbe(), _out, _error, cancellationToken).ConfigureAwait(false);
+        if (runtime is null)
         {
-            runtime = await RuntimeFactory.CreateAsync(_runtime, _dockerHost, LoadComponents.CreateProbe(), _out, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ArgumentException ex)
-        {
-            return UsageError.Write(_error, "build", ex.Message);
+            return ExitCodes.Usage;
         }
 
         await using (runtime.ConfigureAwait(false))

@@ -16,6 +16,21 @@ public static class RuntimeFactory
     /// answers, else local processes. Throws <see cref="ArgumentException"/> with a message that
     /// names the fix when the asked runtime cannot be had.
     /// </summary>
+    /// <summary>As <see cref="CreateAsync"/>, but prints the error (to <paramref name="error"/>) and returns null when the runtime cannot be had.</summary>
+    public static async Task<IServerRuntime?> CreateOrReportAsync(string verb, string runtime, string? dockerHost, IReadinessProbe probe, TextWriter log, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return await CreateAsync(runtime, dockerHost, probe, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex)
+        {
+            UsageError.Write(error, verb, ex.Message);
+            return null;
+        }
+    }
+
     public static async Task<IServerRuntime> CreateAsync(string runtime, string? dockerHost, IReadinessProbe probe, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);

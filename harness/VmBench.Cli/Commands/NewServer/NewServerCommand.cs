@@ -66,7 +66,9 @@ public sealed class NewServerCommand
           2. Replace the I/O code in servers/{id}/ with the loop you want to measure (the contract: servers/README.md).
           3. See it discovered (tcpecho-{id}, unixecho-{id}, readline-{id}):
                dotnet harness/VmBench.Cli/bin/Release/net10.0/vmbench.dll list
-          4. Check the contract against it alone:
+          4. Check the contract against it alone (a pass/FAIL line per check; --runtime local or docker):
+               dotnet harness/VmBench.Cli/bin/Release/net10.0/vmbench.dll check {id}
+             or, the same checks as a test suite:
                dotnet test tests/VmBench.Conformance.Tests -c Release --filter DisplayName~{id}
           5. Measure it beside the others (the report is results/<stamp>/report.html):
                ./run-benchmarks.sh --benchmarks '-{id}$,-sockets$'

@@ -4,6 +4,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using VmBench.Core.Model;
 using VmBench.Core.Runtimes;
+using VmBench.Runtimes.Readiness;
 
 namespace VmBench.Runtimes.Docker.Internal;
 
@@ -11,7 +12,7 @@ namespace VmBench.Runtimes.Docker.Internal;
 /// A server in a container. Background tasks follow its output and wait for its exit; disposing
 /// stops and removes the container, always, whatever the caller's token says.
 /// </summary>
-internal sealed class RunningContainer : IRunningServer
+internal sealed class RunningContainer : IRunningServer, IStartingServer
 {
     private readonly DockerClient _client;
     private readonly string _id;
@@ -26,6 +27,7 @@ internal sealed class RunningContainer : IRunningServer
     private ResourceUsage? _lastUsage;
     private volatile bool _hasExited;
     private int _disposed;
+    private int _hostPid; // 0: not looked up yet; -1: not visible from this machine
 
     public RunningContainer(DockerClient client, string id, string name, string address, TimeSpan stopGrace, Action<RunningContainer> removed)
     {
@@ -51,6 +53,22 @@ internal sealed class RunningContainer : IRunningServer
     public long? ExitCode => _exit.IsCompletedSuccessfully ? _exit.Result : null;
 
     public string LogTail(int lines = 20) => _logs.Tail(lines);
+
+    /// <inheritdoc />
+    /// <remarks>The container's main process, once it runs, and only when its cgroup names this container (the engine runs on this machine).</remarks>
+    public async Task<IReadOnlyList<int>> HostProcessIdsAsync(CancellationToken cancellationToken)
+    {
+        if (_hostPid == 0 && !_hasExited)
+        {
+            var state = await InspectStateAsync().ConfigureAwait(false);
+            if (state is { Running: true, Pid: > 0 })
+            {
+                _hostPid = ContainerCgroup.Find(state.Pid, _id) is null ? -1 : (int)state.Pid;
+            }
+        }
+
+        return _hostPid > 0 && !_hasExited ? [_hostPid] : [];
+    }
 
     /// <summary>Where the image keeps the server: what <c>{dir}</c> and <c>{out}</c> mean inside the container.</summary>
     public const string AppDirectory = "/app";

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace VmBench.Testing;
+namespace VmBench.Contract;
 
-/// <summary>Raw-socket helpers for talking to a server under test, every read bounded in time.</summary>
+/// <summary>Raw-socket helpers for talking to a server under check, every read bounded in time.</summary>
 public static class Wire
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
@@ -29,7 +29,7 @@ public static class Wire
         {
             try
             {
-                await socket.ConnectAsync(endPoint, timeout.Token);
+                await socket.ConnectAsync(endPoint, timeout.Token).ConfigureAwait(false);
                 break;
             }
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.TryAgain or SocketError.WouldBlock && !timeout.IsCancellationRequested)
@@ -37,7 +37,7 @@ public static class Wire
                 // A unix socket's backlog is full (EAGAIN): the server has not accepted yet; retry as real clients do.
                 socket.Dispose();
                 socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Unspecified);
-                await Task.Delay(5, timeout.Token);
+                await Task.Delay(5, timeout.Token).ConfigureAwait(false);
             }
             catch
             {
@@ -60,7 +60,7 @@ public static class Wire
         using var timeout = new CancellationTokenSource(Timeout);
         while (!data.IsEmpty)
         {
-            var sent = await socket.SendAsync(data, SocketFlags.None, timeout.Token);
+            var sent = await socket.SendAsync(data, SocketFlags.None, timeout.Token).ConfigureAwait(false);
             data = data[sent..];
         }
     }
@@ -73,7 +73,7 @@ public static class Wire
         using var timeout = new CancellationTokenSource(Timeout);
         while (filled < count)
         {
-            var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, timeout.Token);
+            var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, timeout.Token).ConfigureAwait(false);
             if (read == 0)
             {
                 return buffer[..filled];
@@ -90,7 +90,7 @@ public static class Wire
     {
         var buffer = new byte[16 * 1024];
         using var timeout = new CancellationTokenSource(Timeout);
-        var read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+        var read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token).ConfigureAwait(false);
         return buffer[..read];
     }
 
@@ -105,7 +105,7 @@ public static class Wire
             int read;
             try
             {
-                read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+                read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token).ConfigureAwait(false);
             }
             catch (SocketException)
             {

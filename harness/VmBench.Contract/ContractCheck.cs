@@ -1,0 +1,19 @@
+using VmBench.Core.Model;
+
+namespace VmBench.Contract;
+
+/// <summary>
+/// One rule of the server contract (servers/README.md), checked against a freshly started server. A check that finds
+/// the rule broken throws <see cref="ContractViolation"/>; <see cref="ContractRunner"/> turns that into a result.
+/// </summary>
+/// <param name="Name">What the rule says, as a test name (<c>Echoes_1_byte_to_1_MiB_byte_for_byte</c>).</param>
+/// <param name="AppliesTo">The benchmarks it is checked on.</param>
+/// <param name="RunAsync">The check; it must stop the server itself when the rule is about stopping.</param>
+public sealed record ContractCheck(string Name, Func<Benchmark, bool> AppliesTo, Func<CheckContext, Task> RunAsync)
+{
+    /// <summary>The name as words: "Echoes 1 byte to 1 MiB byte for byte".</summary>
+    public string Title => Name.Replace('_', ' ');
+
+    /// <summary>Checked on every benchmark of <paramref name="mode"/>.</summary>
+    public static Func<Benchmark, bool> InMode(Mode mode) => b => b.Protocol.Mode == mode;
+}
