@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VmBench.Core.Text;
 
 namespace VmBench.Core.Catalog;
 
@@ -28,7 +29,7 @@ internal sealed class KnownFields
         var bestDistance = int.MaxValue;
         foreach (var known in _names)
         {
-            var distance = Distance(name.ToLowerInvariant(), known.ToLowerInvariant());
+            var distance = EditDistance.Between(name.ToLowerInvariant(), known.ToLowerInvariant());
             if (distance <= Math.Max(1, known.Length / 3) && distance < bestDistance)
             {
                 best = known;
@@ -37,35 +38,5 @@ internal sealed class KnownFields
         }
 
         return best;
-    }
-
-    /// <summary>Edits (insert, delete, substitute, swap two neighbours) that turn <paramref name="a"/> into <paramref name="b"/>.</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }
