@@ -228,6 +228,16 @@ public sealed class Runner
             usage = await window.EndAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        if (result.Failure is not null)
+        {
+            // A server that crashed ends its connections before its exit is seen: give the exit a moment to show, so
+            // the reason is the server's own (its exit and log), not the lost connection it caused.
+            for (var waited = 0; waited < 20 && !server.HasExited; waited++)
+            {
+                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         if (server.HasExited)
         {
             result = result with { Failure = ServerGone(server) };
