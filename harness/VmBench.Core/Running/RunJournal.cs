@@ -126,6 +126,13 @@ public sealed class RunJournal
         return Variation(cell.Benchmark, (cell.Size, cell.Concurrency), _run.Status);
     }
 
+    /// <summary>The cell's trials recorded so far (a live view, in the order they were measured).</summary>
+    public IReadOnlyList<TrialResult> Trials(Cell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return _entries[cell.Benchmark].Cells[(cell.Size, cell.Concurrency)].Trials;
+    }
+
     /// <summary>Writes the final run.json: a completed run concludes every benchmark; a cancelled or crashed one marks the unfinished ones.</summary>
     public RunResult Finish(RunStatus status)
     {

@@ -188,7 +188,7 @@ public sealed class Runner
     private async Task RemeasureAsync(RunPlan plan, RunJournal journal, Dictionary<Benchmark, IRunningServer> servers, CancellationToken cancellationToken)
     {
         var cells = plan.Cells.Where(c => servers.ContainsKey(c.Benchmark) && !journal.IsOut(c)).ToArray();
-        var repairs = SlowBlocks.Plan(cells, c => journal.Cell(c).Trials, plan.Config.Seed, plan.RemeasureLimit);
+        var repairs = SlowBlocks.Plan(cells, journal.Trials, plan.Config.Seed, plan.RemeasureLimit);
         if (repairs.Count == 0)
         {
             return;
