@@ -22,7 +22,7 @@ namespace VmBench.Micro;
 /// </summary>
 public static class MicroConfig
 {
-    /// <summary>The generated project builds the six servers and the load client: minutes on a busy 2-core machine (the default is 2).</summary>
+    /// <summary>The generated project builds every .NET server and the load client: minutes on a busy 2-core machine (the default is 2).</summary>
     private static readonly TimeSpan s_buildTimeout = TimeSpan.FromMinutes(10);
 
     public static IConfig Create(bool dry)

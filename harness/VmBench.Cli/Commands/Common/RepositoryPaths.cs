@@ -1,10 +1,10 @@
+using VmBench.Core.Catalog;
+
 namespace VmBench.Cli.Commands.Common;
 
 /// <summary>Finds the repository (the folder holding VmBench.sln) so commands work from any folder inside it.</summary>
 public static class RepositoryPaths
 {
-    public const string SolutionFile = "VmBench.sln";
-
     /// <summary>The repository root: $VMBENCH_ROOT, else the nearest folder above the working directory or the tool holding VmBench.sln, else the working directory.</summary>
     public static string Root()
     {
@@ -14,7 +14,7 @@ public static class RepositoryPaths
             return Path.GetFullPath(fromEnvironment);
         }
 
-        return FindUp(Environment.CurrentDirectory) ?? FindUp(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
+        return RepositoryRoot.Above(Environment.CurrentDirectory) ?? RepositoryRoot.Above(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
     }
 
     public static string Servers() => Path.Combine(Root(), "servers");
@@ -22,17 +22,4 @@ public static class RepositoryPaths
     public static string Results() => Path.Combine(Root(), "results");
 
     public static string Artifacts() => Path.Combine(Root(), "artifacts");
-
-    private static string? FindUp(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
 }

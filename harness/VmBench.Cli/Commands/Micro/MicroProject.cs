@@ -7,7 +7,7 @@ namespace VmBench.Cli.Commands.Micro;
 /// <summary>
 /// Where harness/VmBench.Micro and its Release build live, and whether that build is older than its sources:
 /// the .cs, .csproj and .props files of the Micro project and of every project it references (followed
-/// through ProjectReference items), plus the repository's build props.
+/// through ProjectReference items, wildcards included), plus the repository's build props.
 /// </summary>
 public sealed class MicroProject
 {
@@ -71,12 +71,29 @@ public sealed class MicroProject
             {
                 if (reference.Attribute("Include")?.Value is { Length: > 0 } include)
                 {
-                    pending.Push(Path.GetFullPath(Path.Combine(directory, include.Replace('\\', '/'))));
+                    foreach (var path in Expand(Path.GetFullPath(Path.Combine(directory, include.Replace('\\', '/')))))
+                    {
+                        pending.Push(path);
+                    }
                 }
             }
         }
 
         return seen.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The files a path with <c>*</c> segments (<c>servers/*/*.csproj</c>) matches, or the path itself.</summary>
+    private static IEnumerable<string> Expand(string path)
+    {
+        IEnumerable<string> matches = [Path.GetPathRoot(path)!];
+        foreach (var segment in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            matches = segment.Contains('*', StringComparison.Ordinal)
+                ? matches.Where(Directory.Exists).SelectMany(m => Directory.EnumerateFileSystemEntries(m, segment).Order(StringComparer.Ordinal))
+                : matches.Select(m => Path.Combine(m, segment));
+        }
+
+        return matches;
     }
 
     private static IEnumerable<string> Sources(string directory)
