@@ -29,7 +29,17 @@ public sealed class RunSchemaTests : IDisposable
         Assert.Contains(cells, c => (bool)c!["summary"]!["flags"]!["unsteady"]! && c["trials"]!.AsArray().Any(t => t!["trendPercent"] is not null));
         Assert.Contains(run["benchmarks"]!.AsArray(), b => b!["sweep"]!.AsArray().Count > 0 && b["versions"] is JsonArray && b["warmup"] is JsonObject);
         Assert.Contains(run["benchmarks"]!.AsArray(), b => (string?)b!["status"] == "failed");
+        Assert.Empty(Names(JsonNode.Parse(SchemaFile.Run.Root.GetRawText())!, "properties").Except(Names(run, null))); // nothing the schema lists has gone from the file
     }
+
+    /// <summary>The property names of every object in <paramref name="node"/>, or only of the objects under a key <paramref name="under"/> (a schema's "properties").</summary>
+    private static IEnumerable<string> Names(JsonNode? node, string? under) => node switch
+    {
+        JsonObject o when under is null => o.Select(p => p.Key).Concat(o.SelectMany(p => Names(p.Value, under))),
+        JsonObject o => o.SelectMany(p => p.Key == under && p.Value is JsonObject names ? names.Select(n => n.Key).Concat(names.SelectMany(n => Names(n.Value, under))) : Names(p.Value, under)),
+        JsonArray a => a.SelectMany(i => Names(i, under)),
+        _ => [],
+    };
 
     [Theory]
     [InlineData("/status", "\"done\"")]
