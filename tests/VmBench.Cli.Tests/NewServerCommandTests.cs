@@ -1,3 +1,4 @@
+using VmBench.Cli.Commands.NewServer;
 using VmBench.Core.Results;
 
 namespace VmBench.Cli.Tests;
@@ -43,6 +44,18 @@ public sealed class NewServerCommandTests : IDisposable
         var run = RunJson.Read(output);
         Assert.Equal([$"tcpecho-{id}", $"unixecho-{id}", $"readline-{id}"], run.Benchmarks.Select(b => b.Name));
         Assert.All(run.Benchmarks, b => Assert.True(b.Status == Status.Ok && b.Variations.Single().Runs.Single().RequestsPerSecond > 0, $"{b.Name}: {b.Status} {b.Reason}"));
+    }
+
+    [Theory]
+    [InlineData("dotnet")]
+    [InlineData("command")]
+    public void A_scaffolded_manifest_names_the_schema_and_matches_it(string template)
+    {
+        Assert.Equal(0, new NewServerCommand(Servers, TextWriter.Null, TextWriter.Null).Execute("my-" + template, template));
+        var text = File.ReadAllText(Path.Combine(Servers, "my-" + template, "server.json"));
+
+        Assert.Contains("\"$schema\": \"../server.schema.json\"", text, StringComparison.Ordinal);
+        Assert.Empty(SchemaFile.Server.Errors(text));
     }
 
     [Fact]

@@ -10,6 +10,8 @@ internal sealed class KnownFields
 
     public KnownFields(params string[] names) => _names = names;
 
+    public IReadOnlyList<string> Names => _names;
+
     /// <summary>Reports each field of <paramref name="element"/> that is not known; <paramref name="prefix"/> is the object's path ("build", "requires[0]"), empty for the root.</summary>
     public void Check(JsonElement element, string prefix, Action<string, string> error)
     {

@@ -13,6 +13,16 @@ public static partial class ManifestParser
     private static readonly KnownFields s_requirementFields = new("command", "install");
     private static readonly KnownFields s_versionFields = new("name", "command");
 
+    /// <summary>The known fields of each object of a manifest, by its path ("" for the root, "requires[]" for each item): servers/server.schema.json lists the same.</summary>
+    internal static IReadOnlyDictionary<string, KnownFields> Objects { get; } = new Dictionary<string, KnownFields>
+    {
+        [""] = s_rootFields,
+        ["build"] = s_buildFields,
+        ["run"] = s_runFields,
+        ["requires[]"] = s_requirementFields,
+        ["versions[]"] = s_versionFields,
+    };
+
     public sealed record Result(ServerManifest? Manifest, IReadOnlyList<ManifestError> Errors);
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,39}$")]

@@ -25,9 +25,10 @@ public static class RunJson
 
     public static string Serialize(RunResult run) => JsonSerializer.Serialize(run, Options);
 
-    /// <summary>Writes <paramref name="run"/> to <paramref name="path"/> atomically (temp file + rename).</summary>
+    /// <summary>Writes <paramref name="run"/> to <paramref name="path"/> atomically (temp file + rename), with the <c>$schema</c> <see cref="RunSchema"/> gives its folder.</summary>
     /// <exception cref="IOException">The file could not be written (a full disk, no permission ...): the message names the path and the error; no temp file is left behind and the previous run.json is untouched.</exception>
-    public static void Write(string path, RunResult run) => AtomicFile.WriteAllText(path, Serialize(run));
+    public static void Write(string path, RunResult run) =>
+        AtomicFile.WriteAllText(path, Serialize(run with { Schema = RunSchema.ReferenceFrom(Path.GetDirectoryName(Path.GetFullPath(path))!) }));
 
     /// <summary>Reads a run.json, or a run folder holding one, and checks it is a VmBench run this version understands.</summary>
     public static RunResult Read(string path)
