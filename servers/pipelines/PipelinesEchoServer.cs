@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
@@ -14,72 +13,31 @@ namespace VmBench.Servers.Pipelines;
 /// </summary>
 public sealed class PipelinesEchoServer : IEchoServer
 {
-    private readonly ConcurrentDictionary<Socket, Task> _connections = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private Socket? _listener;
-    private Task _acceptLoop = Task.CompletedTask;
+    private readonly ConnectionLifecycle _connections = new();
     private ServerOptions? _options;
 
     public IReadOnlyCollection<ServerMode> Modes { get; } = [ServerMode.Echo, ServerMode.Readline];
 
-    public EndPoint LocalEndPoint => _listener?.LocalEndPoint ?? throw new InvalidOperationException("The server is not started.");
+    public EndPoint LocalEndPoint => _connections.LocalEndPoint;
 
     public ValueTask StartAsync(ServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (_listener is not null)
-        {
-            throw new InvalidOperationException("The server is already started.");
-        }
-
-        var listener = Listener.Open(options.EndPoint);
-
+        _connections.Listen(options.EndPoint);
         _options = options;
-        _listener = listener;
-        _acceptLoop = Listener.AcceptLoopAsync(listener, Serve, _stopping.Token);
+        _connections.StartAccepting(ServeAsync);
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask StopAsync(CancellationToken cancellationToken)
-    {
-        if (_listener is null || _stopping.IsCancellationRequested)
-        {
-            return;
-        }
+    public ValueTask StopAsync(CancellationToken cancellationToken) => new(_connections.StopAsync(cancellationToken));
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        _listener.Dispose();
-        await _acceptLoop.ConfigureAwait(false);
-        foreach (var socket in _connections.Keys)
-        {
-            socket.Dispose();
-        }
-
-        await Task.WhenAll(_connections.Values).WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        _stopping.Dispose();
-    }
-
-    private void Serve(Socket client)
-    {
-        _connections[client] = ServeAsync(client, _stopping.Token);
-        if (_stopping.IsCancellationRequested)
-        {
-            client.Dispose(); // StopAsync may have missed it
-        }
-    }
+    public ValueTask DisposeAsync() => StopAsync(CancellationToken.None);
 
     private async Task ServeAsync(Socket client, CancellationToken cancellationToken)
     {
-        await Task.Yield();
-        PipeConnection? connection = null;
-        try
+        var connection = new PipeConnection(client); // throws if the stop already closed the socket
+        await using (connection.ConfigureAwait(false))
         {
-            connection = new PipeConnection(client); // throws if StopAsync already closed the socket
             if (_options!.Mode == ServerMode.Readline)
             {
                 await connection.ReadlineAsync(_options.MaxLineLength, cancellationToken).ConfigureAwait(false);
@@ -88,20 +46,6 @@ public sealed class PipelinesEchoServer : IEchoServer
             {
                 await connection.EchoAsync(cancellationToken).ConfigureAwait(false);
             }
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            // The peer reset or the server is stopping: either way this connection is done.
-        }
-        finally
-        {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-
-            client.Dispose();
-            _connections.TryRemove(client, out _); // only now: until closed, StopAsync must see it
         }
     }
 }

@@ -13,32 +13,22 @@ namespace VmBench.Servers.Saea;
 /// </summary>
 public sealed class SaeaEchoServer : IEchoServer
 {
-    private readonly ConcurrentDictionary<Socket, SaeaConnection> _connections = new();
+    private readonly ConnectionLifecycle _connections = new();
     private readonly ConcurrentStack<SaeaConnection> _pool = new();
     private readonly TaskCompletionSource _acceptStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _connectionsClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private SocketAsyncEventArgs? _acceptArgs;
+    private readonly SocketAsyncEventArgs _acceptArgs = new();
     private Socket? _listener;
     private ServerOptions? _options;
-    private volatile bool _stopping;
 
     public IReadOnlyCollection<ServerMode> Modes { get; } = [ServerMode.Echo, ServerMode.Readline];
 
-    public EndPoint LocalEndPoint => _listener?.LocalEndPoint ?? throw new InvalidOperationException("The server is not started.");
+    public EndPoint LocalEndPoint => _connections.LocalEndPoint;
 
     public ValueTask StartAsync(ServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (_listener is not null || _stopping)
-        {
-            throw new InvalidOperationException("The server is already started.");
-        }
-
-        var listener = Listener.Open(options.EndPoint);
-
+        _listener = _connections.Listen(options.EndPoint);
         _options = options;
-        _listener = listener;
-        _acceptArgs = new SocketAsyncEventArgs();
         _acceptArgs.Completed += (_, args) =>
         {
             if (OnAccepted(args))
@@ -52,26 +42,13 @@ public sealed class SaeaEchoServer : IEchoServer
 
     public async ValueTask StopAsync(CancellationToken cancellationToken)
     {
-        if (_listener is null || _stopping)
+        await _connections.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_listener is not null)
         {
-            return;
+            await _acceptStopped.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        _stopping = true;
-        _listener.Dispose();
-        await _acceptStopped.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var socket in _connections.Keys)
-        {
-            socket.Dispose(); // the pending receive or send completes with an error and releases the connection
-        }
-
-        if (_connections.IsEmpty)
-        {
-            _connectionsClosed.TrySetResult();
-        }
-
-        await _connectionsClosed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        _acceptArgs?.Dispose();
+        _acceptArgs.Dispose();
         while (_pool.TryPop(out var connection))
         {
             connection.Dispose();
@@ -83,7 +60,7 @@ public sealed class SaeaEchoServer : IEchoServer
     /// <summary>Accepts until an accept is pending; synchronous completions loop here instead of recursing.</summary>
     private void Accept()
     {
-        var args = _acceptArgs!;
+        var args = _acceptArgs;
         while (true)
         {
             args.AcceptSocket = null;
@@ -113,7 +90,7 @@ public sealed class SaeaEchoServer : IEchoServer
         if (args.SocketError != SocketError.Success || client is null)
         {
             client?.Dispose();
-            if (_stopping || args.SocketError == SocketError.OperationAborted)
+            if (_connections.Stopping.IsCancellationRequested || args.SocketError == SocketError.OperationAborted)
             {
                 _acceptStopped.TrySetResult();
                 return false;
@@ -122,36 +99,24 @@ public sealed class SaeaEchoServer : IEchoServer
             return true; // e.g. ECONNABORTED: the listener itself is still good
         }
 
-        if (_stopping)
+        if (!_connections.TryAdd(Listener.Accepted(client)))
         {
-            client.Dispose();
-            return true;
+            return true; // the stop has begun: the next accept fails on the closed listener
         }
-
-        Listener.Accepted(client);
 
         if (!_pool.TryPop(out var connection))
         {
             connection = new SaeaConnection(Release);
         }
 
-        _connections[client] = connection;
-        if (_stopping)
-        {
-            client.Dispose(); // StopAsync may have missed it: the connection's first receive fails and releases it
-        }
-
         connection.Start(client, _options!);
         return true;
     }
 
+    /// <summary>Back to the pool first: the stop, once the last connection is released, disposes what the pool holds.</summary>
     private void Release(SaeaConnection connection, Socket socket)
     {
-        _connections.TryRemove(socket, out _);
         _pool.Push(connection);
-        if (_stopping && _connections.IsEmpty)
-        {
-            _connectionsClosed.TrySetResult();
-        }
+        _connections.Close(socket);
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using VmBench.Servers.Hosting;
@@ -14,78 +13,29 @@ public sealed class SocketsEchoServer : IEchoServer
 {
     private const int BufferSize = 128 * 1024;
 
-    private readonly ConcurrentDictionary<Socket, Task> _connections = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private Socket? _listener;
-    private Task _acceptLoop = Task.CompletedTask;
+    private readonly ConnectionLifecycle _connections = new();
     private ServerOptions? _options;
 
     public IReadOnlyCollection<ServerMode> Modes { get; } = [ServerMode.Echo, ServerMode.Readline];
 
-    public EndPoint LocalEndPoint => _listener?.LocalEndPoint ?? throw new InvalidOperationException("The server is not started.");
+    public EndPoint LocalEndPoint => _connections.LocalEndPoint;
 
     public ValueTask StartAsync(ServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _connections.Listen(options.EndPoint);
         _options = options;
-        var listener = Listener.Open(options.EndPoint);
-
-        _listener = listener;
-        _acceptLoop = Listener.AcceptLoopAsync(listener, Serve, _stopping.Token);
+        _connections.StartAccepting(ServeAsync);
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask StopAsync(CancellationToken cancellationToken)
-    {
-        if (_listener is null)
-        {
-            return;
-        }
+    public ValueTask StopAsync(CancellationToken cancellationToken) => new(_connections.StopAsync(cancellationToken));
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        _listener.Dispose();
-        await _acceptLoop.ConfigureAwait(false);
-        foreach (var socket in _connections.Keys)
-        {
-            socket.Dispose();
-        }
+    public ValueTask DisposeAsync() => StopAsync(CancellationToken.None);
 
-        await Task.WhenAll(_connections.Values).WaitAsync(cancellationToken).ConfigureAwait(false);
-        _listener = null;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        _stopping.Dispose();
-    }
-
-    private void Serve(Socket client) => _connections[client] = ServeAsync(client, _stopping.Token);
-
-    private async Task ServeAsync(Socket client, CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        try
-        {
-            if (_options!.Mode == ServerMode.Readline)
-            {
-                await ReadlineAsync(client, _options.MaxLineLength, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await EchoAsync(client, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            // The peer reset or the server is stopping: either way this connection is done.
-        }
-        finally
-        {
-            _connections.TryRemove(client, out _);
-            client.Dispose();
-        }
-    }
+    private Task ServeAsync(Socket client, CancellationToken cancellationToken) => _options!.Mode == ServerMode.Readline
+        ? ReadlineAsync(client, _options.MaxLineLength, cancellationToken)
+        : EchoAsync(client, cancellationToken);
 
     private static async Task EchoAsync(Socket client, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using VmBench.Servers.Hosting;
@@ -14,93 +13,52 @@ public sealed class ThreadsEchoServer : IEchoServer
 {
     private const int ConnectionStackSize = 256 * 1024;
 
-    private readonly ConcurrentDictionary<Socket, Thread> _connections = new();
-    private readonly TaskCompletionSource _acceptStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _connectionsClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Socket? _listener;
+    private readonly ConnectionLifecycle _connections = new();
     private ServerOptions? _options;
-    private volatile bool _stopping;
 
     public IReadOnlyCollection<ServerMode> Modes { get; } = [ServerMode.Echo, ServerMode.Readline];
 
-    public EndPoint LocalEndPoint => _listener?.LocalEndPoint ?? throw new InvalidOperationException("The server is not started.");
+    public EndPoint LocalEndPoint => _connections.LocalEndPoint;
 
     public ValueTask StartAsync(ServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (_listener is not null || _stopping)
-        {
-            throw new InvalidOperationException("The server is already started.");
-        }
-
-        var listener = Listener.Open(options.EndPoint);
-
+        var listener = _connections.Listen(options.EndPoint);
         _options = options;
-        _listener = listener;
-        new Thread(AcceptLoop) { IsBackground = true, Name = "threads accept" }.Start();
+        new Thread(() => AcceptLoop(listener)) { IsBackground = true, Name = "threads accept" }.Start();
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask StopAsync(CancellationToken cancellationToken)
-    {
-        if (_listener is null || _stopping)
-        {
-            return;
-        }
-
-        _stopping = true;
-        _listener.Dispose(); // unblocks Accept
-        await _acceptStopped.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var socket in _connections.Keys)
-        {
-            socket.Dispose(); // unblocks that connection's Receive or Send
-        }
-
-        if (_connections.IsEmpty)
-        {
-            _connectionsClosed.TrySetResult();
-        }
-
-        await _connectionsClosed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Closes the listener (which unblocks Accept) and every connection (which unblocks its Receive or Send).</summary>
+    public ValueTask StopAsync(CancellationToken cancellationToken) => new(_connections.StopAsync(cancellationToken));
 
     public ValueTask DisposeAsync() => StopAsync(CancellationToken.None);
 
-    private void AcceptLoop()
+    private void AcceptLoop(Socket listener)
     {
         try
         {
-            while (!_stopping)
+            while (true)
             {
                 Socket client;
                 try
                 {
-                    client = _listener!.Accept();
+                    client = listener.Accept();
                 }
-                catch (SocketException) when (!_stopping)
+                catch (SocketException) when (!_connections.Stopping.IsCancellationRequested)
                 {
                     continue; // e.g. ECONNABORTED: the listener itself is still good
                 }
 
-                Listener.Accepted(client);
-
-                var thread = new Thread(Serve, ConnectionStackSize) { IsBackground = true, Name = "threads connection" };
-                _connections[client] = thread;
-                if (_stopping)
+                if (_connections.TryAdd(Listener.Accepted(client)))
                 {
-                    client.Dispose(); // StopAsync may have missed it: its thread ends at once
+                    new Thread(Serve, ConnectionStackSize) { IsBackground = true, Name = "threads connection" }.Start(client);
                 }
-
-                thread.Start(client);
             }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
             // The listener was closed by StopAsync.
-        }
-        finally
-        {
-            _acceptStopped.TrySetResult();
         }
     }
 
@@ -124,12 +82,7 @@ public sealed class ThreadsEchoServer : IEchoServer
         }
         finally
         {
-            client.Dispose();
-            _connections.TryRemove(client, out _);
-            if (_stopping && _connections.IsEmpty)
-            {
-                _connectionsClosed.TrySetResult();
-            }
+            _connections.Close(client);
         }
     }
 }
