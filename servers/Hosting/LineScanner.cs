@@ -12,4 +12,33 @@ public static class LineScanner
         var last = buffered.LastIndexOf((byte)'\n');
         return last + 1;
     }
+
+    /// <summary>
+    /// True when every line ending in <paramref name="lines"/> is at most <paramref name="maxLineLength"/> bytes,
+    /// newline included; the first continues the <paramref name="carried"/> bytes of a partial line kept from earlier
+    /// reads. For a server whose reads are not bounded by the line bound (a line may arrive whole in one read).
+    /// </summary>
+    public static bool LinesFit(ReadOnlySpan<byte> lines, int carried, int maxLineLength)
+    {
+        if (carried + lines.Length <= maxLineLength)
+        {
+            return true;
+        }
+
+        var lineStart = -carried;
+        var offset = 0;
+        int newline;
+        while ((newline = lines[offset..].IndexOf((byte)'\n')) >= 0)
+        {
+            offset += newline + 1;
+            if (offset - lineStart > maxLineLength)
+            {
+                return false;
+            }
+
+            lineStart = offset;
+        }
+
+        return true;
+    }
 }

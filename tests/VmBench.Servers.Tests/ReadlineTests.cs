@@ -62,9 +62,7 @@ public sealed class ReadlineTests
     }
 
     [Theory]
-    // Not libuv: it checks the bound only on the carried rest of a line (servers/libuv/Internal/EchoConnection.AppendCarry), so a
-    // too-long line that arrives whole in one read is echoed. A known bug: drop this exception once it is fixed.
-    [MemberData(nameof(ServerCatalog.ServersAndAddressesBut), "libuv", MemberType = typeof(ServerCatalog))]
+    [MemberData(nameof(ServerCatalog.ServersAndAddresses), MemberType = typeof(ServerCatalog))]
     public async Task Readline_accepts_a_line_of_exactly_the_bound_and_drops_a_longer_one(string server, string address)
     {
         const int Bound = 1024;

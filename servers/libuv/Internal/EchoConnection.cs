@@ -130,6 +130,13 @@ internal sealed unsafe class EchoConnection : IUvStreamHandler, IUvShutdownCallb
             return;
         }
 
+        if (!LineScanner.LinesFit(new ReadOnlySpan<byte>(data, complete), _carryLength, _context.MaxLineLength))
+        {
+            _context.Buffers.Return(block);
+            Close(); // a line longer than the bound: drop the connection, as every server does
+            return;
+        }
+
         // Send the carried start of the first line and the complete lines of this read as they
         // are (no copy): both blocks belong to the write now; the rest starts a new carry.
         var buffers = stackalloc UvBuf[2];
