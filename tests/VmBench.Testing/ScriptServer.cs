@@ -6,18 +6,8 @@ namespace VmBench.Testing;
 /// <summary>A temporary servers/ folder holding one command server: a Python script, made for one test.</summary>
 public sealed class ScriptServer : IDisposable
 {
-    /// <summary>A correct echo server (a thread per connection) that exits 0 on SIGTERM: the contract in a few lines.</summary>
-    public const string Echo = """
-        import os, signal, socket, sys, threading
-        args = sys.argv[1:]
-        addr = args[args.index("--addr") + 1]
-        signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
-        host, port = addr.rsplit(":", 1)
-        listener = socket.socket()
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind((host, int(port)))
-        listener.listen(2048)
-
+    /// <summary>Python: <c>serve(conn)</c> echoes one accepted connection (TCP_NODELAY) until the peer closes it; run it on a thread of its own.</summary>
+    public const string Serve = """
         def serve(conn):
             conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             try:
@@ -31,6 +21,21 @@ public sealed class ScriptServer : IDisposable
             finally:
                 conn.close()
 
+        """;
+
+    /// <summary>A correct echo server (a thread per connection) that exits 0 on SIGTERM: the contract in a few lines.</summary>
+    public const string Echo = """
+        import os, signal, socket, sys, threading
+        args = sys.argv[1:]
+        addr = args[args.index("--addr") + 1]
+        signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+        host, port = addr.rsplit(":", 1)
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, int(port)))
+        listener.listen(2048)
+
+        """ + Serve + """
         while True:
             conn, _ = listener.accept()
             threading.Thread(target=serve, args=(conn,), daemon=True).start()

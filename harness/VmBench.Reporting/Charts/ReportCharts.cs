@@ -152,59 +152,51 @@ public static class ReportCharts
     private static string SeriesName(IGrouping<(string Server, string Name), ResultRow> group) =>
         group.First().Benchmark.Role == Core.Model.BenchmarkRole.AaArm ? group.Key.Server + Core.Model.Benchmark.AaSuffix : group.Key.Server;
 
-    private static ChartSpec Throughput(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
+    private static ChartSpec Throughput(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette) => CellBars(
+        $"rps-{Slug(protocol)}",
+        ChartSections.Throughput,
+        $"{protocol}: requests/s by {AxisLabel(Cells(rows)).Replace(", ", " and ", StringComparison.Ordinal)} (median over trials; error bars: 95 % CI; dots: each trial)",
+        "requests/s",
+        protocol,
+        rows,
+        palette,
+        r => r.RequestsPerSecond is { } rps ? Of(0, rps) with { Samples = r.Variation!.Runs.Select(x => x.RequestsPerSecond).ToArray() } : null,
+        wide: true);
+
+    private static ChartSpec FractionOfLimit(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette) => CellBars(
+        $"limit-{Slug(protocol)}",
+        ChartSections.Throughput,
+        $"{protocol}: fraction of the machine's limit (requests/s / {rows[0].Summary!.Reference} in the same trial; median; error bars: 95 % CI; dots: each trial)",
+        "ratio to the reference",
+        protocol,
+        rows,
+        palette,
+        r => Of(0, r.Summary!.ReferenceRatio!) with { Samples = r.Summary!.ReferenceRatios },
+        wide: true);
+
+    /// <summary>
+    /// Grouped bars of one figure per cell (x: payload and concurrency) and server; <paramref name="point"/> gives a row's
+    /// point (its X is set here), or null to leave the row out. Wide charts grow with their bars.
+    /// </summary>
+    private static ChartSpec CellBars(string id, string section, string title, string yLabel, string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette, Func<ResultRow, ChartPoint?> point, bool wide = false)
     {
         var cells = Cells(rows).ToList();
-        var series = new List<ChartSeries>();
-        foreach (var server in ByServer(rows.Where(r => r.RequestsPerSecond is not null)))
+        var series = ByServer(rows)
+            .Select(server => new ChartSeries(
+                SeriesName(server),
+                ColorOf(palette, server),
+                server
+                    .Select(r => point(r) is { } p ? p with { X = cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), Flag = FlagOf(r) } : null)
+                    .OfType<ChartPoint>()
+                    .OrderBy(p => p.X)
+                    .ToList()))
+            .Where(s => s.Points.Count > 0)
+            .ToList();
+        return new ChartSpec(id, section, title, AxisLabel(cells), yLabel, ChartKind.GroupedBars, XAxisKind.Categories, cells.Select(c => VariationResult.LabelOf(c.Size, c.Concurrency)).ToList(), series)
         {
-            var points = server
-                .Select(r => (Index: cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.RequestsPerSecond!, Samples: r.Variation.Runs.Select(x => x.RequestsPerSecond).ToArray(), Flag: FlagOf(r)))
-                .OrderBy(p => p.Index)
-                .Select(p => new ChartPoint(p.Index, p.Item2.Median, p.Item2.Lower, p.Item2.Upper) { Samples = p.Samples, Flag = p.Flag })
-                .ToList();
-            series.Add(new ChartSeries(SeriesName(server), ColorOf(palette, server), points));
-        }
-
-        return new ChartSpec(
-            $"rps-{Slug(protocol)}",
-            ChartSections.Throughput,
-            $"{protocol}: requests/s by {AxisLabel(cells).Replace(", ", " and ", StringComparison.Ordinal)} (median over trials; error bars: 95 % CI; dots: each trial)",
-            AxisLabel(cells),
-            "requests/s",
-            ChartKind.GroupedBars,
-            XAxisKind.Categories,
-            cells.Select(c => VariationResult.LabelOf(c.Size, c.Concurrency)).ToList(),
-            series)
-        { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)), Protocol = protocol };
-    }
-
-    private static ChartSpec FractionOfLimit(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
-    {
-        var cells = Cells(rows).ToList();
-        var series = new List<ChartSeries>();
-        foreach (var server in ByServer(rows))
-        {
-            var points = server
-                .Select(r => (Index: cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), Ratio: r.Summary!.ReferenceRatio!, Samples: r.Summary!.ReferenceRatios, Flag: FlagOf(r)))
-                .OrderBy(p => p.Index)
-                .Select(p => new ChartPoint(p.Index, p.Ratio.Median, p.Ratio.Lower, p.Ratio.Upper) { Samples = p.Samples, Flag = p.Flag })
-                .ToList();
-            series.Add(new ChartSeries(SeriesName(server), ColorOf(palette, server), points));
-        }
-
-        var reference = rows.First().Summary!.Reference;
-        return new ChartSpec(
-            $"limit-{Slug(protocol)}",
-            ChartSections.Throughput,
-            $"{protocol}: fraction of the machine's limit (requests/s / {reference} in the same trial; median; error bars: 95 % CI; dots: each trial)",
-            AxisLabel(cells),
-            "ratio to the reference",
-            ChartKind.GroupedBars,
-            XAxisKind.Categories,
-            cells.Select(c => VariationResult.LabelOf(c.Size, c.Concurrency)).ToList(),
-            series)
-        { Width = Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)), Protocol = protocol };
+            Width = wide ? Math.Max(960, 140 + (cells.Count * Math.Max(1, series.Count) * 28)) : 960,
+            Protocol = protocol,
+        };
     }
 
     private static ChartSpec Spectrum(string protocol, int size, int concurrency, IReadOnlyList<ResultRow> rows, ServerPalette palette)
@@ -300,55 +292,11 @@ public static class ReportCharts
         { Protocol = benchmark.Protocol };
     }
 
-    private static ChartSpec ServerCpu(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
-    {
-        var cells = Cells(rows).ToList();
-        var series = ByServer(rows)
-            .Select(server => new ChartSeries(
-                SeriesName(server),
-                ColorOf(palette, server),
-                server
-                    .Select(r => new ChartPoint(cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.ServerCpuMicrosPerRequest!.Value) { Flag = FlagOf(r) })
-                    .OrderBy(p => p.X)
-                    .ToList()))
-            .ToList();
-        return new ChartSpec(
-            $"server-cpu-{Slug(protocol)}",
-            ChartSections.Server,
-            $"{protocol}: server CPU time per request (median over trials)",
-            AxisLabel(cells),
-            "CPU µs per request",
-            ChartKind.GroupedBars,
-            XAxisKind.Categories,
-            cells.Select(c => VariationResult.LabelOf(c.Size, c.Concurrency)).ToList(),
-            series)
-        { Protocol = protocol };
-    }
+    private static ChartSpec ServerCpu(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette) => CellBars(
+        $"server-cpu-{Slug(protocol)}", ChartSections.Server, $"{protocol}: server CPU time per request (median over trials)", "CPU µs per request", protocol, rows, palette, r => new ChartPoint(0, r.ServerCpuMicrosPerRequest!.Value));
 
-    private static ChartSpec ServerMemory(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette)
-    {
-        var cells = Cells(rows).ToList();
-        var series = ByServer(rows)
-            .Select(server => new ChartSeries(
-                SeriesName(server),
-                ColorOf(palette, server),
-                server
-                    .Select(r => new ChartPoint(cells.IndexOf((r.Variation!.MessageSize, r.Variation.Concurrency)), r.ServerPeakMemoryBytes!.Value / (1024.0 * 1024.0)) { Flag = FlagOf(r) })
-                    .OrderBy(p => p.X)
-                    .ToList()))
-            .ToList();
-        return new ChartSpec(
-            $"server-memory-{Slug(protocol)}",
-            ChartSections.Server,
-            $"{protocol}: server peak resident memory",
-            AxisLabel(cells),
-            "peak memory (MiB)",
-            ChartKind.GroupedBars,
-            XAxisKind.Categories,
-            cells.Select(c => VariationResult.LabelOf(c.Size, c.Concurrency)).ToList(),
-            series)
-        { Protocol = protocol };
-    }
+    private static ChartSpec ServerMemory(string protocol, IReadOnlyList<ResultRow> rows, ServerPalette palette) => CellBars(
+        $"server-memory-{Slug(protocol)}", ChartSections.Server, $"{protocol}: server peak resident memory", "peak memory (MiB)", protocol, rows, palette, r => new ChartPoint(0, r.ServerPeakMemoryBytes!.Value / (1024.0 * 1024.0)));
 
     private static ChartSpec Sweep(string protocol, IReadOnlyList<BenchmarkResult> benchmarks, ServerPalette palette)
     {

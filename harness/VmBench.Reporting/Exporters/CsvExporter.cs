@@ -12,7 +12,7 @@ namespace VmBench.Reporting.Exporters;
 /// "server saturated", "rate not met (client-bound)" ...); http cells leave payload_bytes empty (no payload axis); units in the column names, invariant numbers, RFC 4180 quoting; text cells that a spreadsheet would take
 /// for a formula (= + - @) are prefixed with an apostrophe.
 /// </summary>
-public sealed class CsvExporter : IResultExporter
+public sealed class CsvExporter() : TextFileExporter("csv", FileName, Render)
 {
     public const string FileName = "results.csv";
 
@@ -26,16 +26,6 @@ public sealed class CsvExporter : IResultExporter
         "errors", "client_cpu_utilization", "server_cpu_utilization", "server_cpu_us_per_request", "server_peak_memory_bytes",
         "unsteady", "client_bound", "saturated", "notes",
     ];
-
-    public string Name => "csv";
-
-    public async Task<IReadOnlyList<string>> ExportAsync(RunResult run, string runDirectory, CancellationToken cancellationToken)
-    {
-        var path = Path.GetFullPath(Path.Combine(runDirectory, FileName));
-        Directory.CreateDirectory(runDirectory);
-        await AtomicFile.WriteAllTextAsync(path, Render(run), cancellationToken).ConfigureAwait(false);
-        return [path];
-    }
 
     public static string Render(RunResult run)
     {

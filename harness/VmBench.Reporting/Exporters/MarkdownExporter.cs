@@ -5,19 +5,9 @@ using VmBench.Reporting.Tables;
 namespace VmBench.Reporting.Exporters;
 
 /// <summary>results.md: a GitHub-flavoured table, one row per benchmark x variation; every text cell escaped.</summary>
-public sealed class MarkdownExporter : IResultExporter
+public sealed class MarkdownExporter() : TextFileExporter("markdown", FileName, Render)
 {
     public const string FileName = "results.md";
-
-    public string Name => "markdown";
-
-    public async Task<IReadOnlyList<string>> ExportAsync(RunResult run, string runDirectory, CancellationToken cancellationToken)
-    {
-        var path = Path.GetFullPath(Path.Combine(runDirectory, FileName));
-        Directory.CreateDirectory(runDirectory);
-        await AtomicFile.WriteAllTextAsync(path, Render(run), cancellationToken).ConfigureAwait(false);
-        return [path];
-    }
 
     public static string Render(RunResult run)
     {

@@ -295,7 +295,7 @@ public sealed class DockerRuntime : IServerRuntime
         return context;
     }
 
-    /// <summary>Any other language: the server's folder, with its own Dockerfile.</summary>
+    /// <summary>Any other language: the server's folder, with its own Dockerfile; its links into sibling server folders are followed.</summary>
     private BuildContext CommandContext(ServerManifest server)
     {
         var dockerfile = server.Build.Dockerfile;
@@ -305,7 +305,7 @@ public sealed class DockerRuntime : IServerRuntime
         }
 
         var context = new BuildContext(dockerfile.Replace('\\', '/'), new Dictionary<string, string> { ["BASE_IMAGE"] = _base.Tag });
-        context.AddDirectory(server.Directory, string.Empty, s_contextSkip);
+        context.AddDirectory(server.Directory, string.Empty, s_contextSkip, linksWithin: Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(server.Directory)));
         return context;
     }
 

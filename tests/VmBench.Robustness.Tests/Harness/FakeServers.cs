@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VmBench.Testing;
 
 namespace VmBench.Robustness.Tests.Harness;
 
@@ -33,19 +34,7 @@ internal sealed class FakeServers : IDisposable
         listener.listen(128)
         print("fake echo server listening on " + addr, flush=True)
 
-        def serve(conn):
-            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            try:
-                while True:
-                    data = conn.recv(65536)
-                    if not data:
-                        break
-                    conn.sendall(data)
-            except OSError:
-                pass
-            finally:
-                conn.close()
-
+        """ + ScriptServer.Serve + """
         def die():
             time.sleep(crash)
             print("fake echo server crashing on purpose after %.1f s" % crash, flush=True)

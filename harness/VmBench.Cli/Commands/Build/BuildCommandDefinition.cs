@@ -18,11 +18,8 @@ public static class BuildCommandDefinition
             "Build the selected servers without running them (Docker: content-hashed images, an unchanged server is not rebuilt)",
             "vmbench build",
             "vmbench build --benchmarks 'tcpecho-.*' --runtime local",
-            "vmbench build --benchmarks kestrel --runtime docker");
-        command.Options.Add(Servers);
-        command.Options.Add(Benchmarks);
-        command.Options.Add(Runtime);
-        command.Options.Add(DockerHost);
+            "vmbench build --benchmarks kestrel --runtime docker")
+            .With(Servers, Benchmarks, Runtime, DockerHost);
         command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
             await new BuildCommand(
                 parseResult.GetValue(Servers)!,

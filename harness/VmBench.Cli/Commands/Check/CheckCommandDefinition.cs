@@ -25,12 +25,8 @@ public static class CheckCommandDefinition
             "Check one server against the server contract (servers/README.md): the conformance suite's checks, a pass/fail line each; exit 0 when all pass, 1 when one fails",
             "vmbench check c-epoll",
             "vmbench check sockets --runtime docker",
-            "vmbench check my-loop --runtime local --ready-timeout 60");
-        command.Arguments.Add(ServerId);
-        command.Options.Add(Servers);
-        command.Options.Add(Runtime);
-        command.Options.Add(DockerHost);
-        command.Options.Add(ReadyTimeout);
+            "vmbench check my-loop --runtime local --ready-timeout 60")
+            .With(ServerId, Servers, Runtime, DockerHost, ReadyTimeout);
         command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
             await new CheckCommand(
                 parseResult.GetValue(ServerId)!,

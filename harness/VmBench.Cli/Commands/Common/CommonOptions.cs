@@ -40,4 +40,10 @@ public static class CommonOptions
     {
         Description = "Docker engine to use (unix:///var/run/docker.sock or tcp://127.0.0.1:2375); default $DOCKER_HOST or the local socket",
     };
+
+    /// <summary>A switch: true when given.</summary>
+    public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
+
+    /// <summary><c>--output</c> / <c>-o</c>: the folder a verb writes into.</summary>
+    public static Option<string?> Output(string description) => new("--output", "-o") { Description = description };
 }

@@ -17,10 +17,7 @@ public static class CompareCommandDefinition
         {
             Description = "The run to judge: a run folder or its run.json",
         };
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Folder to write compare.html into (default: NEW's folder)",
-        };
+        var output = CommonOptions.Output("Folder to write compare.html into (default: NEW's folder)");
         var threshold = NumberOptions.Single(
             "--threshold",
             [],
@@ -33,12 +30,7 @@ public static class CompareCommandDefinition
             "vmbench compare results/20260101-120000 results/20260102-120000",
             "vmbench compare results/20260101-120000/run.json results/20260102-120000/run.json --threshold 10",
             "vmbench compare results/20260101-120000 results/20260102-120000 --output results/compare")
-        {
-            baseline,
-            candidate,
-            output,
-            threshold,
-        };
+            .With(baseline, candidate, output, threshold);
         command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
             await CompareCommand.ExecuteAsync(
                 parseResult.GetValue(baseline)!,

@@ -16,9 +16,8 @@ public static class ListCommandDefinition
             "List the discovered servers and their benchmarks, report broken manifests, show native library versions",
             "vmbench list",
             "vmbench list --benchmarks 'readline-.*'",
-            "vmbench list --benchmarks sockets");
-        command.Options.Add(Servers);
-        command.Options.Add(Benchmarks);
+            "vmbench list --benchmarks sockets")
+            .With(Servers, Benchmarks);
         command.SetAction(parseResult => new ListCommand(parseResult.GetValue(Servers)!, parseResult.GetValue(Benchmarks)!, Console.Out, Console.Error).Execute());
         return command;
     }

@@ -36,15 +36,9 @@ public static class LoadCommandDefinition
     public static readonly Option<double?> Rate = NumberOptions.Optional(
         "--rate", [], "Constant-rate mode: total requests/s across all connections, latency corrected for coordinated omission (default: closed loop)", Quantities.RequestsPerSecond);
 
-    public static readonly Option<bool> AllowRemote = new("--allow-remote")
-    {
-        Description = "Allow a target other than loopback or a unix socket",
-    };
+    public static readonly Option<bool> AllowRemote = CommonOptions.Flag("--allow-remote", "Allow a target other than loopback or a unix socket");
 
-    public static readonly Option<bool> Json = new("--json")
-    {
-        Description = "Print the result as JSON (the LoadResult of run.json)",
-    };
+    public static readonly Option<bool> Json = CommonOptions.Flag("--json", "Print the result as JSON (the LoadResult of run.json)");
 
     public static Command Create()
     {
@@ -53,17 +47,8 @@ public static class LoadCommandDefinition
             "Drive one server with the load client and print the figures (like vmbench's echo_client)",
             "vmbench load --addr 127.0.0.1:25000 --msize 1024 --concurrency 10 --duration 10",
             "vmbench load --addr unix:/tmp/echo.sock --mode readline --msize 100 --duration 5 --json",
-            "vmbench load --addr 127.0.0.1:25000 --rate 20000 --warmup 1 --duration 10");
-        command.Options.Add(Address);
-        command.Options.Add(Mode);
-        command.Options.Add(MessageSize);
-        command.Options.Add(MessagesPerRequest);
-        command.Options.Add(Concurrency);
-        command.Options.Add(Duration);
-        command.Options.Add(Warmup);
-        command.Options.Add(Rate);
-        command.Options.Add(AllowRemote);
-        command.Options.Add(Json);
+            "vmbench load --addr 127.0.0.1:25000 --rate 20000 --warmup 1 --duration 10")
+            .With(Address, Mode, MessageSize, MessagesPerRequest, Concurrency, Duration, Warmup, Rate, AllowRemote, Json);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new LoadOptions(

@@ -13,15 +13,9 @@ public static class MicroCommandDefinition
         DefaultValueFactory = _ => [],
     };
 
-    public static readonly Option<bool> Dry = new("--dry")
-    {
-        Description = "CI configuration: BenchmarkDotNet's Dry job (one invocation) in-process; checks that everything runs, measures nothing",
-    };
+    public static readonly Option<bool> Dry = CommonOptions.Flag("--dry", "CI configuration: BenchmarkDotNet's Dry job (one invocation) in-process; checks that everything runs, measures nothing");
 
-    public static readonly Option<string?> Output = new("--output", "-o")
-    {
-        Description = "Run folder; the exports go to its micro/ subfolder (default results/<UTC yyyyMMdd-HHmmss>/)",
-    };
+    public static readonly Option<string?> Output = CommonOptions.Output("Run folder; the exports go to its micro/ subfolder (default results/<UTC yyyyMMdd-HHmmss>/)");
 
     public static Command Create()
     {
@@ -30,10 +24,8 @@ public static class MicroCommandDefinition
             "BenchmarkDotNet micro-benchmarks: one echo round trip per in-process .NET server (tcp and unix, 1 B to 64 KiB) and the load client's hot paths; time and bytes allocated per operation",
             "vmbench micro --dry",
             "vmbench micro --filter '*RoundTrip*'",
-            "vmbench micro --filter '*RoundTrip*' --output results/micro");
-        command.Options.Add(Filter);
-        command.Options.Add(Dry);
-        command.Options.Add(Output);
+            "vmbench micro --filter '*RoundTrip*' --output results/micro")
+            .With(Filter, Dry, Output);
         command.SetAction((parseResult, cancellationToken) => new MicroCommand(parseResult).ExecuteAsync(cancellationToken));
         return command;
     }

@@ -25,10 +25,8 @@ public static class NewServerCommandDefinition
             "new-server",
             "Scaffold servers/<id>/ (manifest, code, Dockerfile) that builds, passes the conformance suite and shows up in `vmbench list`",
             "vmbench new-server my-loop",
-            "vmbench new-server my-script --template command");
-        command.Arguments.Add(Id);
-        command.Options.Add(Template);
-        command.Options.Add(Servers);
+            "vmbench new-server my-script --template command")
+            .With(Id, Template, Servers);
         command.SetAction(parseResult => new NewServerCommand(parseResult.GetValue(Servers)!, Console.Out, Console.Error)
             .Execute(parseResult.GetValue(Id)!, parseResult.GetValue(Template)!));
         return command;

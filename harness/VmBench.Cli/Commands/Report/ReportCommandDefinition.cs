@@ -17,9 +17,7 @@ public static class ReportCommandDefinition
             "Regenerate every output of a run (CSV, Markdown, self-contained HTML report with charts) from its run.json",
             "vmbench report results/20260101-120000",
             "vmbench report results/20260101-120000/run.json")
-        {
-            run,
-        };
+            .With(run);
         command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
             await ReportCommand.ExecuteAsync(parseResult.GetValue(run)!, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false));
         return command;

@@ -35,10 +35,7 @@ public static class RunCommandDefinition
         Description = $"The reference server, measured in every trial: each figure is also given as a ratio to it (the fraction of this machine's limit); 'none' for no reference [default: {DefaultReference}]",
     };
 
-    public static readonly Option<bool> Aa = new("--aa")
-    {
-        Description = "A/A: measure the reference against a second instance of itself, which gives the run's noise floor (the smallest difference it resolves)",
-    };
+    public static readonly Option<bool> Aa = CommonOptions.Flag("--aa", "A/A: measure the reference against a second instance of itself, which gives the run's noise floor (the smallest difference it resolves)");
 
     public static readonly Option<double> Warmup = NumberOptions.Single(
         "--warmup", [], $"Most seconds of warm-up per server (at the highest concurrency) while waiting for steady throughput; 0 for none, else at least the steady-state window of {WarmupPolicy.Default.WindowSeconds} s", Quantities.WarmupSeconds with { Example = "30" }, WarmupPolicy.Default.MaxSeconds);
@@ -58,22 +55,11 @@ public static class RunCommandDefinition
     public static readonly Option<double?> Rate = NumberOptions.Optional(
         "--rate", [], "Constant-rate mode: total requests/s across connections, latency corrected for coordinated omission (default: closed loop)", Quantities.RequestsPerSecond);
 
-    public static readonly Option<bool> Sweep = new("--sweep")
-    {
-        Description = "Latency-vs-load sweep: measure the closed-loop peak, then constant-rate steps from 10 % to 120 % of it",
-    };
+    public static readonly Option<bool> Sweep = CommonOptions.Flag("--sweep", "Latency-vs-load sweep: measure the closed-loop peak, then constant-rate steps from 10 % to 120 % of it");
 
-    public static readonly Option<string> ServerCpus = new("--server-cpus")
-    {
-        Description = "CPUs the server is pinned to (e.g. 1, or 1-3); empty for no pinning",
-        DefaultValueFactory = _ => Environment.ProcessorCount > 1 ? "1" : string.Empty,
-    };
+    public static readonly Option<string> ServerCpus = Cpus("--server-cpus", "CPUs the server is pinned to (e.g. 1, or 1-3); empty for no pinning", "1");
 
-    public static readonly Option<string> ClientCpus = new("--client-cpus")
-    {
-        Description = "CPUs the load client (this process) is pinned to; empty for no pinning",
-        DefaultValueFactory = _ => Environment.ProcessorCount > 1 ? "0" : string.Empty,
-    };
+    public static readonly Option<string> ClientCpus = Cpus("--client-cpus", "CPUs the load client (this process) is pinned to; empty for no pinning", "0");
 
     public static readonly Option<int> MessagesPerRequest = NumberOptions.Single(
         "--mpr", [], "Readline benchmarks: lines sent per request (vmbench used 5)", Quantities.MessagesPerRequest, 5);
@@ -81,15 +67,9 @@ public static class RunCommandDefinition
     public static readonly Option<double> ReadyTimeout = NumberOptions.Single(
         "--ready-timeout", [], "Seconds a server gets to answer its first verified echo", Quantities.MeasuredSeconds with { Example = "30" }, 30);
 
-    public static readonly Option<string?> Output = new("--output", "-o")
-    {
-        Description = "Run folder (default results/<UTC yyyyMMdd-HHmmss>/)",
-    };
+    public static readonly Option<string?> Output = CommonOptions.Output("Run folder (default results/<UTC yyyyMMdd-HHmmss>/)");
 
-    public static readonly Option<bool> Force = new("--force")
-    {
-        Description = "Replace the run an --output folder already holds: first delete the files vmbench wrote there (run.json, the reports, charts and histogram logs it generated); nothing else in the folder is touched",
-    };
+    public static readonly Option<bool> Force = CommonOptions.Flag("--force", "Replace the run an --output folder already holds: first delete the files vmbench wrote there (run.json, the reports, charts and histogram logs it generated); nothing else in the folder is touched");
 
     public static Command Create()
     {
@@ -98,13 +78,16 @@ public static class RunCommandDefinition
             "Build, start and measure the selected benchmarks; in randomized interleaved trials; writes run.json after every measurement, then the reports",
             "vmbench run --benchmarks tcpecho-sockets --sizes 1024 --trials 3 --duration 1 --warmup 0",
             "vmbench run --benchmarks 'tcpecho-.*' --concurrency 10 100 --sizes 1024 10240 --aa",
-            "vmbench run --benchmarks readline-kestrel --rate 20000 --runtime local --output results/readline-rate");
-        foreach (var option in new Option[] { Servers, Benchmarks, Runtime, DockerHost, Concurrency, Sizes, Duration, Trials, Seed, Reference, Aa, Warmup, WarmupMin, SteadyCv, CellWarmup, Remeasure, Rate, Sweep, ServerCpus, ClientCpus, MessagesPerRequest, ReadyTimeout, Output, Force })
-        {
-            command.Options.Add(option);
-        }
-
+            "vmbench run --benchmarks readline-kestrel --rate 20000 --runtime local --output results/readline-rate")
+            .With(Servers, Benchmarks, Runtime, DockerHost, Concurrency, Sizes, Duration, Trials, Seed, Reference, Aa, Warmup, WarmupMin, SteadyCv, CellWarmup, Remeasure, Rate, Sweep, ServerCpus, ClientCpus, MessagesPerRequest, ReadyTimeout, Output, Force);
         command.SetAction((parseResult, cancellationToken) => new RunCommand(parseResult).ExecuteAsync(cancellationToken));
         return command;
     }
+
+    /// <summary>A CPU list, <paramref name="cpu"/> by default on a machine of two or more CPUs, else no pinning.</summary>
+    private static Option<string> Cpus(string name, string description, string cpu) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => Environment.ProcessorCount > 1 ? cpu : string.Empty,
+    };
 }

@@ -32,8 +32,12 @@ internal sealed class BuildContext
 
     public void AddFile(string entryName, string sourcePath) => _files[entryName.Replace('\\', '/')] = sourcePath;
 
-    /// <summary>Adds every file under <paramref name="directory"/> below <paramref name="prefix"/>, skipping folders named in <paramref name="skip"/>.</summary>
-    public void AddDirectory(string directory, string prefix, IReadOnlySet<string> skip)
+    /// <summary>
+    /// Adds every file under <paramref name="directory"/> below <paramref name="prefix"/>, skipping folders named in <paramref name="skip"/>.
+    /// A file link whose target lies inside <paramref name="linksWithin"/> is added as that file (Docker would not follow it out
+    /// of the context), so servers can share a file that lives once (servers/uvloop's link to servers/asyncio); other links stay links.
+    /// </summary>
+    public void AddDirectory(string directory, string prefix, IReadOnlySet<string> skip, string? linksWithin = null)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false };
         foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos("*", options))
@@ -43,14 +47,21 @@ internal sealed class BuildContext
             {
                 if (!skip.Contains(entry.Name))
                 {
-                    AddDirectory(sub.FullName, name, skip);
+                    AddDirectory(sub.FullName, name, skip, linksWithin);
                 }
             }
             else
             {
-                AddFile(name, entry.FullName);
+                AddFile(name, Followed(entry, linksWithin));
             }
         }
+    }
+
+    private static string Followed(FileSystemInfo entry, string? within)
+    {
+        var folder = within is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(within)) + Path.DirectorySeparatorChar;
+        return folder is not null && entry.LinkTarget is not null && entry.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } target
+            && target.FullName.StartsWith(folder, StringComparison.Ordinal) ? target.FullName : entry.FullName;
     }
 
     /// <summary>SHA-256 over the recipe version, the base image id, the Dockerfile name, the build arguments and every file (name, executable bit, content), hex.</summary>

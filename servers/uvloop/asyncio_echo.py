@@ -1,0 +1,1 @@
+../asyncio/asyncio_echo.py
