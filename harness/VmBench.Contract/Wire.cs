@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using VmBench.Core.Model;
 
 namespace VmBench.Contract;
 
@@ -8,15 +9,9 @@ public static class Wire
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    /// <summary>Connects to a contract address (<c>HOST:PORT</c> or <c>unix:/path</c>); see <see cref="ConnectAsync(EndPoint, CancellationToken)"/>.</summary>
-    public static Task<Socket> ConnectAsync(string address, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        EndPoint endPoint = address.StartsWith("unix:", StringComparison.Ordinal)
-            ? new UnixDomainSocketEndPoint(address["unix:".Length..])
-            : IPEndPoint.Parse(address);
-        return ConnectAsync(endPoint, cancellationToken);
-    }
+    /// <summary>Connects to a contract address; see <see cref="ConnectAsync(EndPoint, CancellationToken)"/>.</summary>
+    public static Task<Socket> ConnectAsync(Address address, CancellationToken cancellationToken = default) =>
+        ConnectAsync(address?.EndPoint ?? throw new ArgumentNullException(nameof(address)), cancellationToken);
 
     /// <summary>Connects within <see cref="Timeout"/>, retrying while a unix socket's backlog is full; TCP_NODELAY on TCP.</summary>
     public static async Task<Socket> ConnectAsync(EndPoint endPoint, CancellationToken cancellationToken = default)

@@ -16,12 +16,12 @@ public sealed class ReadinessProbe : IReadinessProbe
     private static readonly TimeSpan s_answerTimeout = TimeSpan.FromSeconds(2);
 
     /// <inheritdoc />
-    public async Task<string?> TryOnceAsync(string address, Mode mode, CancellationToken cancellationToken)
+    public async Task<string?> TryOnceAsync(Address address, Mode mode, CancellationToken cancellationToken)
     {
         TargetAddress target;
         try
         {
-            target = TargetAddress.Parse(address).Resolve();
+            target = TargetAddress.Of(address).Resolve();
         }
         catch (ArgumentException ex)
         {

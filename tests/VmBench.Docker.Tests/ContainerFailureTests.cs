@@ -7,6 +7,7 @@ using VmBench.Docker.Tests.Support;
 using VmBench.Runtimes.Docker.Internal;
 using VmBench.Testing;
 using Xunit.Abstractions;
+using Address = VmBench.Core.Model.Address;
 
 namespace VmBench.Docker.Tests;
 
@@ -27,7 +28,7 @@ public sealed class ContainerFailureTests
         var build = await runtime.BuildAsync(folder.Manifest, CancellationToken.None);
         Assert.True(build.Usable, build.Message);
 
-        var launch = new ServerLaunch(folder.Benchmark, "127.0.0.1:" + AddressAllocator.FreeTcpPort(), [1], TimeSpan.FromSeconds(20));
+        var launch = new ServerLaunch(folder.Benchmark, Address.Parse("127.0.0.1:" + AddressAllocator.FreeTcpPort()), [1], TimeSpan.FromSeconds(20));
         var error = await Assert.ThrowsAsync<ServerStartException>(() => runtime.StartAsync(launch, CancellationToken.None));
 
         _output.WriteLine(error.Message);
@@ -47,7 +48,7 @@ public sealed class ContainerFailureTests
         Assert.True(build.Usable, build.Message);
 
         var address = "127.0.0.1:" + AddressAllocator.FreeTcpPort();
-        var launch = new ServerLaunch(folder.Benchmark, address, [1], TimeSpan.FromSeconds(90));
+        var launch = new ServerLaunch(folder.Benchmark, Address.Parse(address), [1], TimeSpan.FromSeconds(90));
         var error = await Assert.ThrowsAsync<ServerStartException>(() => runtime.StartAsync(launch, CancellationToken.None));
 
         _output.WriteLine(error.Message);
@@ -68,7 +69,7 @@ public sealed class ContainerFailureTests
         {
             During = async (spec, ct) =>
             {
-                if (spec.Address.StartsWith("unix:", StringComparison.Ordinal) || spec.Duration < TimeSpan.FromSeconds(1) || Interlocked.Exchange(ref killed, 1) == 1)
+                if (spec.Address.IsUnix || spec.Duration < TimeSpan.FromSeconds(1) || Interlocked.Exchange(ref killed, 1) == 1)
                 {
                     return;
                 }

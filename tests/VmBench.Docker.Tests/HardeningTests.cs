@@ -21,7 +21,7 @@ public sealed class HardeningTests
         await using var runtime = await DockerTestRuntime.CreateAsync(_output);
         var benchmark = DockerTestRuntime.Benchmark("sockets", Protocol.TcpEcho);
         Assert.True((await runtime.BuildAsync(benchmark.Server, CancellationToken.None)).Usable);
-        var launch = new ServerLaunch(benchmark, "127.0.0.1:" + AddressAllocator.FreeTcpPort(), [1], TimeSpan.FromSeconds(30));
+        var launch = new ServerLaunch(benchmark, Address.Parse("127.0.0.1:" + AddressAllocator.FreeTcpPort()), [1], TimeSpan.FromSeconds(30));
         await using var server = await runtime.StartAsync(launch, CancellationToken.None);
 
         var container = Assert.Single(await DockerTestRuntime.ContainersOfAsync(runtime.Client, runtime.RunId));

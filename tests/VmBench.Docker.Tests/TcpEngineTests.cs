@@ -31,7 +31,7 @@ public sealed class TcpEngineTests
         var build = await runtime.BuildAsync(benchmark.Server, CancellationToken.None);
         Assert.True(build.Usable, build.Message);
 
-        var launch = new ServerLaunch(benchmark, "127.0.0.1:" + AddressAllocator.FreeTcpPort(), [1], TimeSpan.FromSeconds(30));
+        var launch = new ServerLaunch(benchmark, Address.Parse("127.0.0.1:" + AddressAllocator.FreeTcpPort()), [1], TimeSpan.FromSeconds(30));
         await using (var server = await runtime.StartAsync(launch, CancellationToken.None))
         {
             Assert.Null(await new EchoProbe().TryOnceAsync(server.Address, Mode.Echo, CancellationToken.None));

@@ -135,7 +135,7 @@ public sealed class EchoLoadTests
             port = probe.Port;
         }
 
-        var result = await _load.RunAsync(Specs.Echo($"127.0.0.1:{port}"), null, CancellationToken.None);
+        var result = await _load.RunAsync(Specs.Echo(Address.Parse($"127.0.0.1:{port}")), null, CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains("connection refused", result.Failure, StringComparison.Ordinal);
@@ -162,7 +162,7 @@ public sealed class EchoLoadTests
     public async Task LocalhostIsLoopback()
     {
         using var server = new TestServer(new EchoBehaviour());
-        var result = await _load.RunAsync(Specs.Echo($"localhost:{server.Port}", size: 64, concurrency: 1, seconds: 0.5), null, CancellationToken.None);
+        var result = await _load.RunAsync(Specs.Echo(Address.Parse($"localhost:{server.Port}"), size: 64, concurrency: 1, seconds: 0.5), null, CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Failure);
     }

@@ -43,6 +43,6 @@ public sealed class HttpLoadTests
         Assert.Contains("status line 'HTTP/1.1 404 Not Found'", result.Failure, StringComparison.Ordinal);
     }
 
-    private static LoadSpec Http(string address) =>
+    private static LoadSpec Http(Address address) =>
         new(address, Mode.Http, 0, 4, 1, TimeSpan.FromSeconds(1), TimeSpan.Zero);
 }

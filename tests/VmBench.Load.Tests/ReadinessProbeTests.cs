@@ -40,7 +40,7 @@ public sealed class ReadinessProbeTests
             port = server.Port;
         }
 
-        Assert.Equal("connection refused", await _probe.TryOnceAsync($"127.0.0.1:{port}", Mode.Echo, CancellationToken.None));
+        Assert.Equal("connection refused", await _probe.TryOnceAsync(Address.Parse($"127.0.0.1:{port}"), Mode.Echo, CancellationToken.None));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class SafetyTests
     [InlineData("vmbench-no-such-host.invalid:80")]
     public async Task NonLoopbackTargetsAreRefusedWithoutTheOptIn(string address)
     {
-        var ex = await Assert.ThrowsAsync<NonLoopbackTargetException>(() => _load.RunAsync(Specs.Echo(address), null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<NonLoopbackTargetException>(() => _load.RunAsync(Specs.Echo(Address.Parse(address)), null, CancellationToken.None));
 
         Assert.IsAssignableFrom<ArgumentException>(ex);
         Assert.Contains("--allow-remote", ex.Message, StringComparison.Ordinal);
@@ -25,7 +25,7 @@ public sealed class SafetyTests
     public async Task AHostNameIsRefusedWithoutALookup()
     {
         // A lookup of a .invalid name fails (RFC 6761), which would be an ArgumentException about resolving, not the refusal.
-        var ex = await Assert.ThrowsAsync<NonLoopbackTargetException>(() => _load.RunAsync(Specs.Echo("vmbench-no-such-host.invalid:7000"), null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<NonLoopbackTargetException>(() => _load.RunAsync(Specs.Echo(Address.Parse("vmbench-no-such-host.invalid:7000")), null, CancellationToken.None));
 
         Assert.Contains("not looked up", ex.Message, StringComparison.Ordinal);
     }
@@ -33,7 +33,7 @@ public sealed class SafetyTests
     [Fact]
     public async Task WithTheOptInAHostNameIsLookedUp()
     {
-        var spec = Specs.Echo("vmbench-no-such-host.invalid:7000") with { AllowNonLoopback = true };
+        var spec = Specs.Echo(Address.Parse("vmbench-no-such-host.invalid:7000")) with { AllowNonLoopback = true };
         var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => _load.RunAsync(spec, null, CancellationToken.None));
 
         Assert.Contains("cannot resolve", ex.Message, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class SafetyTests
     [InlineData(1, 1024, 1, 0.0, "duration")]
     public async Task BadSpecsAreRefusedWithAMessageNamingTheField(int concurrency, int size, int perRequest, double seconds, string field)
     {
-        var spec = new LoadSpec("127.0.0.1:9", Mode.Echo, size, concurrency, perRequest, TimeSpan.FromSeconds(seconds), TimeSpan.Zero);
+        var spec = new LoadSpec(Address.Parse("127.0.0.1:9"), Mode.Echo, size, concurrency, perRequest, TimeSpan.FromSeconds(seconds), TimeSpan.Zero);
         var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => _load.RunAsync(spec, null, CancellationToken.None));
 
         Assert.Contains(field, ex.Message, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class SafetyTests
     [Fact]
     public async Task ReadlineNeedsRoomForAPrintableByteAndTheNewline()
     {
-        var spec = new LoadSpec("127.0.0.1:9", Mode.Readline, 1, 1, 5, TimeSpan.FromSeconds(1), TimeSpan.Zero);
+        var spec = new LoadSpec(Address.Parse("127.0.0.1:9"), Mode.Readline, 1, 1, 5, TimeSpan.FromSeconds(1), TimeSpan.Zero);
         var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => _load.RunAsync(spec, null, CancellationToken.None));
 
         Assert.Contains("at least 2 bytes in readline mode", ex.Message, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class SafetyTests
     [Fact]
     public async Task ANegativeRateIsRefused()
     {
-        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => _load.RunAsync(Specs.Echo("127.0.0.1:9", rate: -5), null, CancellationToken.None));
+        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => _load.RunAsync(Specs.Echo(Address.Parse("127.0.0.1:9"), rate: -5), null, CancellationToken.None));
 
         Assert.Contains("rate", ex.Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using VmBench.Core.Model;
 using VmBench.Load.Internal;
 
 namespace VmBench.Load.Tests;
@@ -13,7 +14,7 @@ public sealed class TargetAddressTests
     [InlineData("localhost:9000", "127.0.0.1", 9000)]
     public void LoopbackForms(string text, string ip, int port)
     {
-        var address = TargetAddress.Parse(text);
+        var address = Parse(text);
 
         var endPoint = Assert.IsType<IPEndPoint>(address.EndPoint);
         Assert.Equal(IPAddress.Parse(ip), endPoint.Address);
@@ -24,7 +25,7 @@ public sealed class TargetAddressTests
     [Fact]
     public void UnixSockets()
     {
-        var address = TargetAddress.Parse("unix:/tmp/x.sock");
+        var address = Parse("unix:/tmp/x.sock");
 
         Assert.IsType<UnixDomainSocketEndPoint>(address.EndPoint);
         Assert.True(address.IsUnix);
@@ -36,7 +37,7 @@ public sealed class TargetAddressTests
     [InlineData("[::1%7]:8000", 7)]
     public void IPv6LoopbackWithAZoneIsLoopback(string text, long scope)
     {
-        var address = TargetAddress.Parse(text);
+        var address = Parse(text);
 
         var endPoint = Assert.IsType<IPEndPoint>(address.EndPoint);
         Assert.Equal(scope, endPoint.Address.ScopeId);
@@ -47,7 +48,7 @@ public sealed class TargetAddressTests
     public void AHostNameIsNotLookedUpToParseIt()
     {
         // .invalid never resolves (RFC 6761): a lookup here would throw.
-        var address = TargetAddress.Parse("vmbench-no-such-host.invalid:80");
+        var address = Parse("vmbench-no-such-host.invalid:80");
 
         Assert.False(address.IsLoopback);
         Assert.Equal("vmbench-no-such-host.invalid", address.Host);
@@ -56,7 +57,7 @@ public sealed class TargetAddressTests
     [Fact]
     public void AHostNameIsLookedUpWhenResolved()
     {
-        var ex = Assert.Throws<ArgumentException>(() => TargetAddress.Parse("vmbench-no-such-host.invalid:80").Resolve());
+        var ex = Assert.Throws<ArgumentException>(() => Parse("vmbench-no-such-host.invalid:80").Resolve());
 
         Assert.Contains("cannot resolve 'vmbench-no-such-host.invalid'", ex.Message, StringComparison.Ordinal);
     }
@@ -64,21 +65,19 @@ public sealed class TargetAddressTests
     [Fact]
     public void OtherHostsAreNotLoopback()
     {
-        Assert.False(TargetAddress.Parse("10.0.0.1:80").IsLoopback);
-        Assert.False(TargetAddress.Parse("[fe80::1]:80").IsLoopback);
+        Assert.False(Parse("10.0.0.1:80").IsLoopback);
+        Assert.False(Parse("[fe80::1]:80").IsLoopback);
     }
 
+    /// <summary>The other bad forms are the parser's (AddressTests in VmBench.Core.Tests); port 0 is bad only for a client.</summary>
     [Theory]
-    [InlineData("127.0.0.1", "HOST:PORT")]
     [InlineData("127.0.0.1:0", "port")]
-    [InlineData("127.0.0.1:70000", "port")]
-    [InlineData("::1:80", "brackets")]
-    [InlineData("[::1:80", "brackets")]
-    [InlineData("unix:", "socket path")]
     public void BadAddressesSayWhy(string text, string why)
     {
-        var ex = Assert.Throws<ArgumentException>(() => TargetAddress.Parse(text));
+        var ex = Assert.Throws<ArgumentException>(() => Parse(text));
 
         Assert.Contains(why, ex.Message, StringComparison.Ordinal);
     }
+
+    private static TargetAddress Parse(string text) => TargetAddress.Of(Address.Parse(text));
 }

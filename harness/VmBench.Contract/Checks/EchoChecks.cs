@@ -132,9 +132,9 @@ public static class EchoChecks
         }
 
         ContractViolation.Unless(!c.Server.LogTail(50).Contains("[vmbench] no exit", StringComparison.Ordinal), "the server did not exit within the grace period after SIGTERM (it was killed)");
-        if (c.Address.StartsWith("unix:", StringComparison.Ordinal))
+        if (c.Address.IsUnix)
         {
-            ContractViolation.Unless(!File.Exists(c.Address["unix:".Length..]), $"the unix socket file {c.Address["unix:".Length..]} is left behind after SIGTERM (remove it on the way out)");
+            ContractViolation.Unless(!File.Exists(c.Address.UnixPath), $"the unix socket file {c.Address.UnixPath} is left behind after SIGTERM (remove it on the way out)");
         }
     });
 

@@ -6,5 +6,5 @@ namespace VmBench.Core.Load;
 public interface IReadinessProbe
 {
     /// <summary>One attempt. Returns null when ready, or what went wrong (connection refused, wrong echo ...).</summary>
-    Task<string?> TryOnceAsync(string address, Mode mode, CancellationToken cancellationToken);
+    Task<string?> TryOnceAsync(Address address, Mode mode, CancellationToken cancellationToken);
 }

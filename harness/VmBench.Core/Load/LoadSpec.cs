@@ -3,14 +3,13 @@ using VmBench.Core.Model;
 namespace VmBench.Core.Load;
 
 /// <summary>One load-generation job: where, what, how hard and for how long.</summary>
-/// <param name="Address">The contract's address text: <c>127.0.0.1:PORT</c>, <c>[::1]:PORT</c> or <c>unix:/path</c>.</param>
 /// <param name="MessageSize">Bytes per message (readline: newline included).</param>
 /// <param name="MessagesPerRequest">Messages sent back to back before waiting for the echo (readline: 5, as vmbench).</param>
 /// <param name="Rate">Constant-rate mode: total requests/s across all connections; null for closed loop.</param>
 /// <param name="AllowNonLoopback">Opt-in to targets other than loopback or unix sockets.</param>
 /// <param name="HardTimeout">Bound on the whole job, whatever the server does; null for warm-up + duration + 30 s.</param>
 public sealed record LoadSpec(
-    string Address,
+    Address Address,
     Mode Mode,
     int MessageSize,
     int Concurrency,

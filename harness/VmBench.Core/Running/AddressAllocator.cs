@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using VmBench.Core.Model;
@@ -19,16 +18,16 @@ public sealed class AddressAllocator
     /// <summary>The folder that holds unix sockets (bind-mounted into containers at the same path).</summary>
     public string SocketDirectory => _socketDirectory;
 
-    public string Allocate(AddressKind kind, string name)
+    public Address Allocate(AddressKind kind, string name)
     {
         if (kind == AddressKind.Unix)
         {
             Directory.CreateDirectory(_socketDirectory);
             var path = Path.Combine(_socketDirectory, $"{name}-{Interlocked.Increment(ref _next)}.sock");
-            return "unix:" + path;
+            return Address.Unix(path);
         }
 
-        return "127.0.0.1:" + FreeTcpPort().ToString(CultureInfo.InvariantCulture);
+        return Address.Tcp(IPAddress.Loopback, FreeTcpPort());
     }
 
     public static int FreeTcpPort()

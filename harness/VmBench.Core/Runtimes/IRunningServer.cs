@@ -1,9 +1,11 @@
+using VmBench.Core.Model;
+
 namespace VmBench.Core.Runtimes;
 
 /// <summary>A started, ready server. Disposing it stops it and leaves nothing behind.</summary>
 public interface IRunningServer : IAsyncDisposable
 {
-    string Address { get; }
+    Address Address { get; }
 
     /// <summary>True once the server process or container has ended on its own.</summary>
     bool HasExited { get; }

@@ -55,10 +55,10 @@ internal static class SpecValidator
         }
 
         // Refused before any lookup: a name other than localhost is never resolved without the opt-in.
-        var target = TargetAddress.Parse(spec.Address);
+        var target = TargetAddress.Of(spec.Address);
         if (!target.IsLoopback && !spec.AllowNonLoopback)
         {
-            throw new NonLoopbackTargetException(spec.Address);
+            throw new NonLoopbackTargetException(spec.Address.ToString());
         }
 
         return target.Resolve();

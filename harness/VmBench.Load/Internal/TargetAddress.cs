@@ -1,34 +1,31 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using VmBench.Core.Model;
 
 namespace VmBench.Load.Internal;
 
 /// <summary>
-/// A parsed <c>--addr</c>: <c>127.0.0.1:PORT</c>, <c>[::1]:PORT</c> (a zone id allowed: <c>[::1%1]:PORT</c>),
-/// <c>localhost:PORT</c>, <c>HOST:PORT</c> or <c>unix:/path</c>. Parsing never looks a name up: <c>localhost</c> is
-/// 127.0.0.1, any other name stays a name (not loopback) until <see cref="Resolve"/>, so a refused target is refused before any DNS query.
+/// Where the load client connects: an <see cref="Address"/> (parsed there, never looked up: <c>localhost</c> is 127.0.0.1, any
+/// other name stays a name, not loopback, until <see cref="Resolve"/>, so a refused target is refused before any DNS query).
 /// </summary>
 internal sealed class TargetAddress
 {
-    private const string UnixPrefix = "unix:";
-
-    private TargetAddress(string text, string host, EndPoint endPoint, bool isUnix)
+    private TargetAddress(Address address, EndPoint endPoint)
     {
-        Text = text;
-        Host = host;
+        Address = address;
         EndPoint = endPoint;
-        IsUnix = isUnix;
     }
 
-    public string Text { get; }
+    public Address Address { get; }
 
-    /// <summary>The host part as written (for the HTTP Host header); "localhost" for unix sockets.</summary>
-    public string Host { get; }
+    public string Text => Address.ToString();
+
+    /// <summary>The host part as written, IPv6 in brackets (for the HTTP Host header); "localhost" for unix sockets.</summary>
+    public string Host => IsUnix ? "localhost" : Text[..Text.LastIndexOf(':')];
 
     public EndPoint EndPoint { get; }
 
-    public bool IsUnix { get; }
+    public bool IsUnix => Address.IsUnix;
 
     public bool IsLoopback => IsUnix || (EndPoint is IPEndPoint ip && IsLoopbackAddress(ip.Address));
 
@@ -36,67 +33,13 @@ internal sealed class TargetAddress
 
     public ProtocolType Protocol => IsUnix ? ProtocolType.Unspecified : ProtocolType.Tcp;
 
-    /// <summary>Parses the address without any lookup ("localhost" is 127.0.0.1; other names wait for <see cref="Resolve"/>). Throws <see cref="ArgumentException"/> with a one-line reason.</summary>
-    public static TargetAddress Parse(string text)
+    /// <summary>The target at <paramref name="address"/>, without any lookup. Throws <see cref="ArgumentException"/> for port 0 (a server may be told it, a client cannot connect to it).</summary>
+    public static TargetAddress Of(Address address)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.StartsWith(UnixPrefix, StringComparison.Ordinal))
-        {
-            var path = text[UnixPrefix.Length..];
-            if (path.Length == 0)
-            {
-                throw new ArgumentException($"bad address '{text}': unix: needs a socket path (unix:/tmp/echo.sock)");
-            }
-
-            return new TargetAddress(text, "localhost", new UnixDomainSocketEndPoint(path), isUnix: true);
-        }
-
-        var colon = text.LastIndexOf(':');
-        if (colon <= 0 || colon == text.Length - 1)
-        {
-            throw new ArgumentException($"bad address '{text}': expected HOST:PORT ([::1]:PORT for IPv6) or unix:/path");
-        }
-
-        var host = text[..colon];
-        var portText = text[(colon + 1)..];
-        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-        {
-            throw new ArgumentException($"bad address '{text}': port '{portText}' is not a number from 1 to 65535");
-        }
-
-        string bare;
-        if (host.StartsWith('['))
-        {
-            if (!host.EndsWith(']'))
-            {
-                throw new ArgumentException($"bad address '{text}': an IPv6 host is written in brackets ([::1]:PORT)");
-            }
-
-            bare = host[1..^1];
-            if (!IPAddress.TryParse(bare, out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6)
-            {
-                throw new ArgumentException($"bad address '{text}': '{bare}' is not an IPv6 address");
-            }
-
-            return new TargetAddress(text, host, new IPEndPoint(v6, port), isUnix: false);
-        }
-
-        if (host.Contains(':', StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"bad address '{text}': write an IPv6 host in brackets ([::1]:PORT)");
-        }
-
-        if (IPAddress.TryParse(host, out var address))
-        {
-            return new TargetAddress(text, host, new IPEndPoint(address, port), isUnix: false);
-        }
-
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return new TargetAddress(text, host, new IPEndPoint(IPAddress.Loopback, port), isUnix: false);
-        }
-
-        return new TargetAddress(text, host, new DnsEndPoint(host, port), isUnix: false);
+        ArgumentNullException.ThrowIfNull(address);
+        return address is { IsUnix: false, Port: 0 }
+            ? throw new ArgumentException($"bad address '{address}': port 0 is not a port to connect to (give the server's port, 1 to 65535)")
+            : new TargetAddress(address, address.EndPoint);
     }
 
     /// <summary>This address with a host name looked up (its first IPv4 address, else its first); itself when it holds no name. Throws <see cref="ArgumentException"/> when the name does not resolve.</summary>
@@ -119,7 +62,7 @@ internal sealed class TargetAddress
 
         var first = resolved.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? resolved.FirstOrDefault()
             ?? throw new ArgumentException($"bad address '{Text}': '{name.Host}' resolves to no address");
-        return new TargetAddress(Text, Host, new IPEndPoint(first, name.Port), isUnix: false);
+        return new TargetAddress(Address, new IPEndPoint(first, name.Port));
     }
 
     public Socket CreateSocket()

@@ -5,8 +5,10 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using VmBench.Core.Model;
 using VmBench.Core.Runtimes;
+using VmBench.Runtimes.Builds;
 using VmBench.Runtimes.Docker.Internal;
 using VmBench.Runtimes.Readiness;
+using Address = VmBench.Core.Model.Address;
 
 namespace VmBench.Runtimes.Docker;
 
@@ -18,8 +20,6 @@ namespace VmBench.Runtimes.Docker;
 /// </summary>
 public sealed class DockerRuntime : IServerRuntime
 {
-    private static readonly HashSet<string> s_contextSkip = new(StringComparer.Ordinal) { "bin", "obj", ".git", "node_modules", "__pycache__" };
-
     private readonly DockerClient _client;
     private readonly DockerRuntimeOptions _options;
     private readonly DockerEngineInfo _engine;
@@ -139,7 +139,7 @@ public sealed class DockerRuntime : IServerRuntime
         {
             Name = name,
             Image = image,
-            Cmd = ["--addr", launch.Address, "--mode", Names.Of(launch.Benchmark.Protocol.Mode)],
+            Cmd = ["--addr", launch.Address.ToString(), "--mode", Names.Of(launch.Benchmark.Protocol.Mode)],
             Env = server.Run.Environment.Select(e => $"{e.Key}={e.Value}").ToList(),
             User = "10001:10001",
             Labels = labels,
@@ -236,7 +236,7 @@ public sealed class DockerRuntime : IServerRuntime
         try
         {
             var baseId = await _base.EnsureAsync(cancellationToken).ConfigureAwait(false);
-            var context = await ContextOfAsync(server, cancellationToken).ConfigureAwait(false);
+            var context = await BuildStrategies.Of(server).ImageAsync(server, _base.Tag, _options, cancellationToken).ConfigureAwait(false);
             var hash = await context.HashAsync(baseId, cancellationToken).ConfigureAwait(false);
             var repository = $"vmbench-server-{server.Id}";
             var tag = $"{repository}:{hash[..12]}";
@@ -276,48 +276,10 @@ public sealed class DockerRuntime : IServerRuntime
         }
     }
 
-    private Task<BuildContext> ContextOfAsync(ServerManifest server, CancellationToken cancellationToken) =>
-        server.Build.Kind == BuildKind.Dotnet ? DotnetContextAsync(server, cancellationToken) : Task.FromResult(CommandContext(server));
-
-    /// <summary>.NET: the shared template as the Dockerfile, the self-contained publish output as app/.</summary>
-    private async Task<BuildContext> DotnetContextAsync(ServerManifest server, CancellationToken cancellationToken)
-    {
-        var template = Path.Combine(_options.RepositoryRoot, "docker", "dotnet-server.Dockerfile");
-        if (!File.Exists(template))
-        {
-            throw new DockerBuildException($"{server.Id}: the .NET image template {template} is missing");
-        }
-
-        var published = await DotnetPublisher.PublishAsync(server, _options.RepositoryRoot, _options.BuildTimeout, cancellationToken).ConfigureAwait(false);
-        var context = new BuildContext("Dockerfile", new Dictionary<string, string> { ["BASE_IMAGE"] = _base.Tag, ["APP"] = server.Build.AssemblyName! });
-        context.AddFile("Dockerfile", template);
-        context.AddDirectory(published, "app", s_contextSkip);
-        return context;
-    }
-
-    /// <summary>Any other language: the server's folder, with its own Dockerfile; its links into sibling server folders are followed.</summary>
-    private BuildContext CommandContext(ServerManifest server)
-    {
-        var dockerfile = server.Build.Dockerfile;
-        if (string.IsNullOrEmpty(dockerfile) || !File.Exists(Path.Combine(server.Directory, dockerfile)))
-        {
-            throw new DockerBuildException($"{server.Id}: build.dockerfile {(string.IsNullOrEmpty(dockerfile) ? "is not set" : $"'{dockerfile}' does not exist")} in {server.ManifestPath} (a command server ships its own Dockerfile; see servers/README.md)");
-        }
-
-        var context = new BuildContext(dockerfile.Replace('\\', '/'), new Dictionary<string, string> { ["BASE_IMAGE"] = _base.Tag });
-        context.AddDirectory(server.Directory, string.Empty, s_contextSkip, linksWithin: Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(server.Directory)));
-        return context;
-    }
-
     /// <summary>A unix socket's folder, bind-mounted at the same path and writable for the server's user.</summary>
-    private static List<string>? SocketBinds(string address)
+    private static List<string>? SocketBinds(Address address)
     {
-        if (!address.StartsWith("unix:", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var folder = Path.GetDirectoryName(address["unix:".Length..]);
+        var folder = address.IsUnix ? Path.GetDirectoryName(address.UnixPath) : null;
         if (string.IsNullOrEmpty(folder))
         {
             return null;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using VmBench.Core.Load;
 using VmBench.Core.Model;
 using VmBench.Core.Runtimes;
+using VmBench.Runtimes.Builds;
 using VmBench.Runtimes.Processes;
 using VmBench.Runtimes.Readiness;
 
@@ -47,12 +48,7 @@ public sealed class ProcessRuntime : IServerRuntime
 
         var output = OutputOf(server);
         Directory.CreateDirectory(output);
-        IReadOnlyList<string>? build = server.Build.Kind switch
-        {
-            BuildKind.Dotnet => ["dotnet", "build", Path.Combine(server.Directory, server.Build.Project!), "-c", "Release", "-o", output, "--nologo", "-v", "quiet", "-clp:ErrorsOnly", "-nodeReuse:false", "-p:UseSharedCompilation=false"],
-            _ when server.Build.Command.Count > 0 => Placeholders.Expand(server.Build.Command, server.Directory, output),
-            _ => null,
-        };
+        var build = BuildStrategies.Of(server).LocalBuild(server, output);
         if (build is null)
         {
             return BuildResult.UpToDate($"{server.Id}: nothing to build");
@@ -75,8 +71,8 @@ public sealed class ProcessRuntime : IServerRuntime
             argv.AddRange(["taskset", "-c", string.Join(',', launch.Cpus)]);
         }
 
-        argv.AddRange(CommandOf(server));
-        argv.AddRange(["--addr", launch.Address, "--mode", Names.Of(launch.Benchmark.Protocol.Mode)]);
+        argv.AddRange(BuildStrategies.Of(server).LocalRun(server, OutputOf(server)));
+        argv.AddRange(["--addr", launch.Address.ToString(), "--mode", Names.Of(launch.Benchmark.Protocol.Mode)]);
         if (!ProcessRunner.OnPath(argv[0]))
         {
             throw new ServerStartException($"{server.Id}: cannot start: '{argv[0]}' not found (build it with `vmbench build`, or install it)");
@@ -100,18 +96,6 @@ public sealed class ProcessRuntime : IServerRuntime
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private string OutputOf(ServerManifest server) => Path.Combine(_options.ArtifactsDirectory, "servers", server.Id);
-
-    private IReadOnlyList<string> CommandOf(ServerManifest server)
-    {
-        var output = OutputOf(server);
-        if (server.Build.Kind == BuildKind.Dotnet)
-        {
-            var apphost = Path.Combine(output, server.Build.AssemblyName!);
-            return File.Exists(apphost) ? [apphost] : ["dotnet", Path.Combine(output, server.Build.AssemblyName + ".dll")];
-        }
-
-        return Placeholders.Expand(server.Run.Command, server.Directory, output);
-    }
 
     private static string FirstLine(string text)
     {

@@ -27,7 +27,7 @@ internal sealed class RunningProcess : IRunningServer, IStartingServer
     private int? _exitCode;
     private int _drained;
 
-    private RunningProcess(ChildProcess process, LogBuffer log, string address, TimeSpan grace, string directory, string output, IReadOnlyDictionary<string, string> environment)
+    private RunningProcess(ChildProcess process, LogBuffer log, Address address, TimeSpan grace, string directory, string output, IReadOnlyDictionary<string, string> environment)
     {
         _process = process;
         _log = log;
@@ -38,7 +38,7 @@ internal sealed class RunningProcess : IRunningServer, IStartingServer
         _environment = environment;
     }
 
-    public string Address { get; }
+    public Address Address { get; }
 
     public int ProcessId => _process.Id;
 
@@ -62,7 +62,7 @@ internal sealed class RunningProcess : IRunningServer, IStartingServer
     }
 
     /// <param name="output">The server's build output folder: what <c>{out}</c> means in <see cref="ExecAsync"/>'s commands.</param>
-    public static RunningProcess Start(IReadOnlyList<string> argv, string workingDirectory, string output, IReadOnlyDictionary<string, string> environment, string address, TimeSpan grace)
+    public static RunningProcess Start(IReadOnlyList<string> argv, string workingDirectory, string output, IReadOnlyDictionary<string, string> environment, Address address, TimeSpan grace)
     {
         var log = new LogBuffer();
         try

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using VmBench.Core.Model;
 
 namespace VmBench.Runtimes.Readiness;
 
@@ -14,9 +15,9 @@ internal static class ListeningSockets
     private const int UnixAcceptConnections = 0x10000;
 
     /// <summary>The listening addresses in the contract's notation: <c>127.0.0.1:8080</c>, <c>[::]:8080</c>, <c>unix:/path</c>.</summary>
-    public static IReadOnlyList<string> Of(IEnumerable<int> pids, string procRoot = "/proc")
+    public static IReadOnlyList<Address> Of(IEnumerable<int> pids, string procRoot = "/proc")
     {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var found = new HashSet<Address>();
         foreach (var pid in WithDescendants(pids, procRoot))
         {
             var inodes = SocketInodes(pid, procRoot);
@@ -42,12 +43,12 @@ internal static class ListeningSockets
                 if (fields.Length > 7 && int.TryParse(fields[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var flags)
                     && (flags & UnixAcceptConnections) != 0 && inodes.Contains(fields[6]))
                 {
-                    found.Add("unix:" + fields[7]);
+                    found.Add(Address.Unix(fields[7]));
                 }
             }
         }
 
-        return [.. found];
+        return [.. found.OrderBy(a => a.ToString(), StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -55,21 +56,15 @@ internal static class ListeningSockets
     /// <paramref name="address"/> (any interface will do), or on TCP only when told a unix socket. Listening unix
     /// sockets alone never count: runtimes open their own (.NET's diagnostics socket in /tmp) before the server binds.
     /// </summary>
-    public static bool ListensElsewhere(IReadOnlyList<string> listening, string address)
+    public static bool ListensElsewhere(IReadOnlyList<Address> listening, Address address)
     {
-        var tcp = listening.Where(l => !l.StartsWith("unix:", StringComparison.Ordinal)).ToArray();
+        var tcp = listening.Where(l => !l.IsUnix).ToArray();
         if (tcp.Length == 0)
         {
             return false;
         }
 
-        if (address.StartsWith("unix:", StringComparison.Ordinal))
-        {
-            return !listening.Contains(address, StringComparer.Ordinal);
-        }
-
-        var port = IPEndPoint.TryParse(address, out var wanted) ? wanted.Port : -1;
-        return !tcp.Any(l => IPEndPoint.TryParse(l, out var endpoint) && endpoint.Port == port);
+        return address.IsUnix ? !listening.Contains(address) : !tcp.Any(l => l.Port == address.Port);
     }
 
     private static HashSet<int> WithDescendants(IEnumerable<int> pids, string procRoot)
@@ -141,7 +136,7 @@ internal static class ListeningSockets
     }
 
     /// <summary>"0100007F:61A8" (IPv4) or 32 hex digits (IPv6), each 32-bit word in host order, port big-endian hex.</summary>
-    private static string? Endpoint(string text)
+    private static Address? Endpoint(string text)
     {
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0 || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var port))
@@ -157,6 +152,6 @@ internal static class ListeningSockets
             BitConverter.TryWriteBytes(bytes.AsSpan(word * 4, 4), value); // the kernel wrote the word in this machine's order
         }
 
-        return bytes.Length is 4 or 16 ? new IPEndPoint(new IPAddress(bytes), port).ToString() : null;
+        return bytes.Length is 4 or 16 ? Address.Tcp(new IPAddress(bytes), port) : null;
     }
 }

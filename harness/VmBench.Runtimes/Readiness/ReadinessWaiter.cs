@@ -61,7 +61,7 @@ internal static class ReadinessWaiter
             if (elsewhere >= WrongAddressPolls && !server.HasExited)
             {
                 throw Failure(
-                    $"the server listens on {string.Join(", ", listening!.Where(l => !l.StartsWith("unix:", StringComparison.Ordinal)))}, not on {address}, the address it was told to use: it must listen where its --addr argument says (the harness picks a free address for every start)",
+                    $"the server listens on {string.Join(", ", listening!.Where(l => !l.IsUnix))}, not on {address}, the address it was told to use: it must listen where its --addr argument says (the harness picks a free address for every start)",
                     started,
                     server);
             }

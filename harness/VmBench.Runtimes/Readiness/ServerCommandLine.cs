@@ -1,9 +1,11 @@
+using VmBench.Core.Model;
+
 namespace VmBench.Runtimes.Readiness;
 
 /// <summary>How a server was started, for a failure message: the exact command line, the environment it was given and the address it was told to use.</summary>
 /// <param name="CommandLine">The command as one line a shell would run (or, for a container, its image and arguments).</param>
 /// <param name="Environment">The variables the harness set for the server (the manifest's <c>run.env</c>).</param>
-public sealed record ServerCommandLine(string CommandLine, IReadOnlyDictionary<string, string> Environment, string Address)
+public sealed record ServerCommandLine(string CommandLine, IReadOnlyDictionary<string, string> Environment, Address Address)
 {
     /// <summary>Joins an argv into a line a shell would run, quoting what needs it.</summary>
     public static string Quote(IEnumerable<string> argv) => string.Join(' ', argv.Select(QuoteOne));

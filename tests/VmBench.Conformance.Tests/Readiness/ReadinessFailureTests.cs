@@ -71,8 +71,9 @@ public sealed class ReadinessFailureTests
     {
         var benchmark = script.Benchmark;
         var runtime = new ProcessRuntime(ProcessRuntimeOptions.For(Path.Combine(script.Root, "artifacts")), BuiltServers.Probe);
-        address = new AddressAllocator(Path.Combine(script.Root, "sockets")).Allocate(benchmark.Protocol.Address, benchmark.Name);
-        var launch = new ServerLaunch(benchmark, address, [], s_readyTimeout);
+        var allocated = new AddressAllocator(Path.Combine(script.Root, "sockets")).Allocate(benchmark.Protocol.Address, benchmark.Name);
+        address = allocated.ToString();
+        var launch = new ServerLaunch(benchmark, allocated, [], s_readyTimeout);
         return MessageAsync(runtime, launch);
     }
 

@@ -106,17 +106,17 @@ public sealed class RunSchemaTests : IDisposable
         var runtime = new FakeRuntime
         {
             ServerCores = 1.0,
-            AddressOf = l => "127.0.0.1:" + l.Benchmark.Server.Id,
+            AddressOf = l => l.Benchmark.Server.Id + ":1",
             StartFailure = l => l.Benchmark.Server.Id == "broken" ? ServerStartException.WithLog("the server exited before it was ready", "bind: address in use") : null,
         };
         var calls = new Dictionary<(string, int, int), int>();
         var load = new FakeLoad((spec, _, _) =>
         {
-            var key = (spec.Address, spec.MessageSize, spec.Concurrency);
+            var key = (spec.Address.ToString(), spec.MessageSize, spec.Concurrency);
             var n = calls[key] = calls.GetValueOrDefault(key) + 1;
-            return spec.Address.EndsWith(":tuned", StringComparison.Ordinal) && spec.MessageSize == 1024 && spec.Concurrency == 10 && n == 3 && spec.Rate is null
+            return spec.Address.ToString() == "tuned:1" && spec.MessageSize == 1024 && spec.Concurrency == 10 && n == 3 && spec.Rate is null
                 ? FakeLoad.Result(400, timeline: [300, 400, 500]) with { Client = new ClientUsage(1, 0.9, 25, false, null) }
-                : spec.Address.EndsWith(":tuned", StringComparison.Ordinal) && spec.MessageSize == 10240 && spec.Concurrency == 10 && n == 1
+                : spec.Address.ToString() == "tuned:1" && spec.MessageSize == 10240 && spec.Concurrency == 10 && n == 1
                 ? FakeLoad.Result(1000, timeline: [800, 1000, 1200])
                 : FakeLoad.Result(spec.Rate ?? 1000, clientBound: spec.Concurrency == 100);
         });

@@ -45,7 +45,7 @@ internal sealed class FakeRuntime : IServerRuntime
             throw failure;
         }
 
-        var server = new FakeServer(AddressOf?.Invoke(launch) ?? launch.Address, ServerCores);
+        var server = new FakeServer(AddressOf is null ? launch.Address : Address.Parse(AddressOf(launch)), ServerCores);
         Configure?.Invoke(server);
         Servers.Add(server);
         return Task.FromResult<IRunningServer>(server);
@@ -54,9 +54,9 @@ internal sealed class FakeRuntime : IServerRuntime
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
-internal sealed class FakeServer(string address, double serverCores) : IRunningServer
+internal sealed class FakeServer(Address address, double serverCores) : IRunningServer
 {
-    public string Address { get; } = address;
+    public Address Address { get; } = address;
 
     public bool HasExited { get; set; }
 

@@ -68,7 +68,7 @@ public sealed class RunnerTests : IDisposable
     public async Task Each_cell_is_paired_with_the_reference_in_the_same_trial()
     {
         var plan = RunPlans.WithReference(_servers, _output, 3, aa: true, "ref", "fast");
-        var load = new FakeLoad((spec, call, _) => FakeLoad.Result(spec.Address.EndsWith(":1", StringComparison.Ordinal) ? 1000 : 500));
+        var load = new FakeLoad((spec, call, _) => FakeLoad.Result(spec.Address.ToString().EndsWith(":1", StringComparison.Ordinal) ? 1000 : 500));
         var runtime = new FakeRuntime { AddressOf = l => l.Benchmark.Role == BenchmarkRole.Reference ? "127.0.0.1:1" : "127.0.0.1:2" };
 
         var run = await new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
@@ -98,9 +98,9 @@ public sealed class RunnerTests : IDisposable
                 return FakeLoad.Result(125_000);
             }
 
-            var step = steps[spec.Address] = steps.GetValueOrDefault(spec.Address) + 1;
+            var step = steps[spec.Address.ToString()] = steps.GetValueOrDefault(spec.Address.ToString()) + 1;
             // "jit" ramps up for 4 s as it tiers up, then stays at 125k; "never" alternates by 20 %.
-            return FakeLoad.Result(spec.Address.EndsWith(":1", StringComparison.Ordinal) ? (step <= ramp.Length ? ramp[step - 1] : 125_000) : (step % 2 == 0 ? 100_000 : 120_000));
+            return FakeLoad.Result(spec.Address.ToString().EndsWith(":1", StringComparison.Ordinal) ? (step <= ramp.Length ? ramp[step - 1] : 125_000) : (step % 2 == 0 ? 100_000 : 120_000));
         });
 
         var run = await new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
@@ -171,7 +171,7 @@ public sealed class RunnerTests : IDisposable
         var plan = RunPlans.For(_servers, _output, 1, "alpha", "beta");
         var runtime = new FakeRuntime { AddressOf = l => l.Benchmark.Server.Id == "alpha" ? "127.0.0.1:1" : "127.0.0.1:2" };
         var alphaCalls = 0;
-        var load = new FakeLoad((spec, _, _) => spec.Address.EndsWith(":1", StringComparison.Ordinal) && ++alphaCalls == 2 ? throw new HttpRequestException("the Docker engine went away") : FakeLoad.Result(1000));
+        var load = new FakeLoad((spec, _, _) => spec.Address.ToString().EndsWith(":1", StringComparison.Ordinal) && ++alphaCalls == 2 ? throw new HttpRequestException("the Docker engine went away") : FakeLoad.Result(1000));
 
         var run = await new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
 
@@ -208,7 +208,7 @@ public sealed class RunnerTests : IDisposable
         var alphaCalls = 0;
         var load = new FakeLoad((spec, _, _) =>
         {
-            if (spec.Address.EndsWith(":1", StringComparison.Ordinal) && ++alphaCalls == 3)
+            if (spec.Address.ToString().EndsWith(":1", StringComparison.Ordinal) && ++alphaCalls == 3)
             {
                 runtime.Servers[0].HasExited = true;
             }
@@ -388,14 +388,14 @@ public sealed class RunnerTests : IDisposable
         var seen = new Dictionary<(string, int, int), int>();
         var load = new FakeLoad((spec, _, _) =>
         {
-            var key = (spec.Address, spec.MessageSize, spec.Concurrency);
+            var key = (spec.Address.ToString(), spec.MessageSize, spec.Concurrency);
             var n = seen[key] = seen.GetValueOrDefault(key) + 1;
             // Server a's third measurement at 1 KiB c=10 (trial 3) runs in a slow spell: the client pays 2.5x per request.
-            return spec.Address.EndsWith(":a", StringComparison.Ordinal) && spec.MessageSize == 1024 && spec.Concurrency == 10 && n == 3
+            return spec.Address.Host == "a" && spec.MessageSize == 1024 && spec.Concurrency == 10 && n == 3
                 ? FakeLoad.Result(400) with { Client = new ClientUsage(1, 0.9, 25, false, null) }
                 : FakeLoad.Result(1000);
         });
-        var runtime = new FakeRuntime { AddressOf = l => "127.0.0.1:" + l.Benchmark.Server.Id };
+        var runtime = new FakeRuntime { AddressOf = l => l.Benchmark.Server.Id + ":1" };
         var observer = new RecordingObserver();
 
         var run = await new Runner(runtime, load, observer, new MedianEstimator()).RunAsync(plan, CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using VmBench.Core.Model;
 
 namespace VmBench.Load.Tests.TestServers;
 
@@ -47,10 +48,10 @@ public sealed class EchoProcess : IDisposable
             throw new InvalidOperationException("the python3 echo server did not print its port within 10 s");
         }
 
-        Address = $"127.0.0.1:{port}";
+        Address = Address.Parse($"127.0.0.1:{port}");
     }
 
-    public string Address { get; }
+    public Address Address { get; }
 
     public void Freeze() => Signal(SigStop);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using VmBench.Core.Model;
 
 namespace VmBench.Load.Tests.TestServers;
 
@@ -22,13 +23,13 @@ public sealed class TestServer : IDisposable
             _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
             Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
-            Address = $"127.0.0.1:{Port}";
+            Address = Address.Tcp(IPAddress.Loopback, Port);
         }
         else
         {
             _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             _listener.Bind(new UnixDomainSocketEndPoint(unixPath));
-            Address = "unix:" + unixPath;
+            Address = Address.Unix(unixPath);
         }
 
         _listener.Listen(512);
@@ -38,7 +39,7 @@ public sealed class TestServer : IDisposable
 
     public int Port { get; }
 
-    public string Address { get; }
+    public Address Address { get; }
 
     /// <summary>Connections open right now (the server's side not yet closed).</summary>
     public int Open => _connections.Count;

@@ -12,7 +12,7 @@ internal static class Traffic
     public static byte[] Message(Mode mode, int size, int seed) => Wire.Payload(size, seed, line: mode == Mode.Readline);
 
     /// <summary>A fresh connection answers 1 B, 1 KB and 100 KB messages byte for byte.</summary>
-    public static async Task AssertAnswersAsync(string address, Mode mode, string what)
+    public static async Task AssertAnswersAsync(Address address, Mode mode, string what)
     {
         using var socket = await Wire.ConnectAsync(address);
         foreach (var size in new[] { 2, 1000, 100_000 })
@@ -34,7 +34,7 @@ internal static class Traffic
     }
 
     /// <summary>Busy connections doing verified round trips until <paramref name="until"/> completes (or <paramref name="duration"/> passes).</summary>
-    public static async Task<Busy> RunBusyAsync(string address, Mode mode, int connections, TimeSpan duration, Task? until = null)
+    public static async Task<Busy> RunBusyAsync(Address address, Mode mode, int connections, TimeSpan duration, Task? until = null)
     {
         var sockets = new List<Socket>();
         try

@@ -35,8 +35,13 @@ public sealed class LoadCommand
             return UsageError.Write(_error, Verb, $"--mode: unknown mode '{options.Mode}': expected echo, readline or http (e.g. --mode echo)");
         }
 
+        if (!Address.TryParse(options.Address, out var address, out var addressError))
+        {
+            return UsageError.Write(_error, Verb, "--addr: " + addressError);
+        }
+
         var spec = new LoadSpec(
-            options.Address,
+            address,
             mode,
             options.MessageSize,
             options.Concurrency,

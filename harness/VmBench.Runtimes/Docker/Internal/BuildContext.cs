@@ -15,6 +15,9 @@ internal sealed class BuildContext
     /// <summary>Bumped when the way images are made changes, so every image is rebuilt once.</summary>
     private const string RecipeVersion = "vmbench-image-recipe-1";
 
+    /// <summary>Folders of build output, tools and caches, never copied into an image.</summary>
+    public static readonly IReadOnlySet<string> NotInImages = new HashSet<string>(StringComparer.Ordinal) { "bin", "obj", ".git", "node_modules", "__pycache__" };
+
     private readonly SortedDictionary<string, string> _files = new(StringComparer.Ordinal);
 
     public BuildContext(string dockerfile, IReadOnlyDictionary<string, string> buildArguments)

@@ -5,6 +5,7 @@ using Docker.DotNet.Models;
 using VmBench.Core.Model;
 using VmBench.Core.Runtimes;
 using VmBench.Runtimes.Readiness;
+using Address = VmBench.Core.Model.Address;
 
 namespace VmBench.Runtimes.Docker.Internal;
 
@@ -29,7 +30,7 @@ internal sealed class RunningContainer : IRunningServer, IStartingServer
     private int _disposed;
     private int _hostPid; // 0: not looked up yet; -1: not visible from this machine
 
-    public RunningContainer(DockerClient client, string id, string name, string address, TimeSpan stopGrace, Action<RunningContainer> removed)
+    public RunningContainer(DockerClient client, string id, string name, Address address, TimeSpan stopGrace, Action<RunningContainer> removed)
     {
         _client = client;
         _id = id;
@@ -45,7 +46,7 @@ internal sealed class RunningContainer : IRunningServer, IStartingServer
 
     public string Name { get; }
 
-    public string Address { get; }
+    public Address Address { get; }
 
     public bool HasExited => _hasExited;
 
