@@ -10,6 +10,7 @@ using Xunit.Abstractions;
 
 namespace VmBench.Docker.Tests;
 
+[Trait(Tier.Key, Tier.Docker)]
 public sealed class ContainerFailureTests
 {
     private readonly ITestOutputHelper _output;
