@@ -5,5 +5,9 @@ namespace VmBench.Testing.Tiers;
 public sealed class TierCoverageTests
 {
     [Fact]
-    public void Every_test_class_has_exactly_one_tier() => Assert.Empty(Tier.Problems(typeof(TierCoverageTests).Assembly));
+    public void Every_test_class_has_exactly_one_tier()
+    {
+        var problems = Tier.Problems(typeof(TierCoverageTests).Assembly);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
 }
