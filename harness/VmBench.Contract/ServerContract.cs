@@ -19,6 +19,10 @@ public static class ServerContract
         ReadlineChecks.EndlessLine,
         HttpChecks.HelloWorld,
         VersionChecks.EveryVersion,
+        StartupChecks.BadArguments,
+        StartupChecks.AddressInUse,
+        StartupChecks.UndeclaredModes,
+        SocketOptionChecks.NoDelay,
     ];
 
     /// <summary>Every (benchmark, check) pair to run for these benchmarks, benchmark by benchmark.</summary>

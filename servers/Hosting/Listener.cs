@@ -8,7 +8,10 @@ public static class Listener
 {
     public const int Backlog = 4096;
 
-    /// <summary>A socket bound to <paramref name="endPoint"/> (tcp with SO_REUSEADDR, or a unix socket) and listening.</summary>
+    private const int SolSocket = 1;
+    private const int SoReuseAddr = 2;
+
+    /// <summary>A socket bound to <paramref name="endPoint"/> (tcp with SO_REUSEADDR and without SO_REUSEPORT, or a unix socket) and listening.</summary>
     public static Socket Open(EndPoint endPoint)
     {
         ArgumentNullException.ThrowIfNull(endPoint);
@@ -18,7 +21,9 @@ public static class Listener
         {
             if (tcp)
             {
-                listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                // SO_REUSEADDR alone: .NET's ReuseAddress also sets SO_REUSEPORT on Linux, which lets a second server bind
+                // a port in use (and share its connections) instead of failing with "address in use".
+                listener.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(1));
             }
 
             listener.Bind(endPoint);

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace VmBench.Cli.Tests;
 
 /// <summary>The commands and options README.md and results/README.md mention are the ones vmbench has.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed partial class DocsAgreementTests
 {
     private const string VmbenchDll = "dotnet harness/VmBench.Cli/bin/Release/net10.0/vmbench.dll";

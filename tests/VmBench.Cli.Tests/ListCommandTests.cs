@@ -1,5 +1,6 @@
 namespace VmBench.Cli.Tests;
 
+[Trait(Tier.Key, Tier.Process)]
 public sealed class ListCommandTests
 {
     public static TheoryData<string> ServerIds()

@@ -4,6 +4,7 @@ using VmBench.Core.Results;
 namespace VmBench.Cli.Tests;
 
 /// <summary>The README's "Adding a server" steps, followed in a temporary copy of servers/.</summary>
+[Trait(Tier.Key, Tier.Process)]
 public sealed class NewServerCommandTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "vmbench-new-server-" + Guid.NewGuid().ToString("N"));

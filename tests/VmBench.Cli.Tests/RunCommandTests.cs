@@ -3,6 +3,7 @@ using VmBench.Core.Results;
 
 namespace VmBench.Cli.Tests;
 
+[Trait(Tier.Key, Tier.Process)]
 public sealed class RunCommandTests : IDisposable
 {
     private readonly string _output = Path.Combine(Path.GetTempPath(), "vmbench-cli-" + Guid.NewGuid().ToString("N"));

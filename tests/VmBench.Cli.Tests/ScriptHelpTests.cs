@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace VmBench.Cli.Tests;
 
 /// <summary>`./run-benchmarks.sh --help` and `tests/run-tests.sh --help` print their usage without any set-up or build.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ScriptHelpTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "vmbench-script-help-" + Guid.NewGuid().ToString("N"));

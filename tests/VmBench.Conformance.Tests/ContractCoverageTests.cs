@@ -3,6 +3,7 @@ using System.Reflection;
 namespace VmBench.Conformance.Tests;
 
 /// <summary>The suite wraps every check of the contract, each under the check's own name: none is left out of `dotnet test`.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ContractCoverageTests
 {
     [Fact]

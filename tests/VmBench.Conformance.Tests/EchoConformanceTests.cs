@@ -5,6 +5,7 @@ namespace VmBench.Conformance.Tests;
 
 /// <summary>The server contract's echo mode (<see cref="EchoChecks"/>), run against every discovered server over tcp and unix sockets.</summary>
 [Collection(ConformanceCollection.Name)]
+[Trait(Tier.Key, Tier.Process)]
 public sealed class EchoConformanceTests(BuiltServers servers)
 {
     public static TheoryData<string> EchoBenchmarks => BuiltServers.Benchmarks(p => p.Mode == Mode.Echo);

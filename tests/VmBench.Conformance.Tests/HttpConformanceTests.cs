@@ -5,6 +5,7 @@ namespace VmBench.Conformance.Tests;
 
 /// <summary>The server contract's http mode (<see cref="HttpChecks"/>), for every server that declares it.</summary>
 [Collection(ConformanceCollection.Name)]
+[Trait(Tier.Key, Tier.Process)]
 public sealed class HttpConformanceTests(BuiltServers servers)
 {
     public static TheoryData<string> HttpBenchmarks => BuiltServers.Benchmarks(p => p.Mode == Mode.Http);

@@ -5,6 +5,7 @@ namespace VmBench.Conformance.Tests;
 
 /// <summary>The server contract's readline mode (<see cref="ReadlineChecks"/>), run against every server that declares it.</summary>
 [Collection(ConformanceCollection.Name)]
+[Trait(Tier.Key, Tier.Process)]
 public sealed class ReadlineConformanceTests(BuiltServers servers)
 {
     public static TheoryData<string> ReadlineBenchmarks => BuiltServers.Benchmarks(p => p.Mode == Mode.Readline);

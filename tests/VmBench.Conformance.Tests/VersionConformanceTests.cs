@@ -5,6 +5,7 @@ namespace VmBench.Conformance.Tests;
 
 /// <summary>Every version command a manifest lists works against the started server (here, in the local runtime) and prints a version (<see cref="VersionChecks"/>).</summary>
 [Collection(ConformanceCollection.Name)]
+[Trait(Tier.Key, Tier.Process)]
 public sealed class VersionConformanceTests(BuiltServers servers)
 {
     /// <summary>One tcpecho (or first) benchmark per server.</summary>

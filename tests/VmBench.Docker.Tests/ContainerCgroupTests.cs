@@ -3,6 +3,7 @@ using VmBench.Runtimes.Docker.Internal;
 namespace VmBench.Docker.Tests;
 
 /// <summary>The cgroup files of a container, found through a fake /proc (no engine needed).</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ContainerCgroupTests : IDisposable
 {
     private const string Id = "252fb11996ebbeac6f0e614396293978eb42bf06f8841e78c5187f910e5db692";

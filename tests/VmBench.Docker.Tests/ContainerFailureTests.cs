@@ -11,6 +11,7 @@ using Address = VmBench.Core.Model.Address;
 
 namespace VmBench.Docker.Tests;
 
+[Trait(Tier.Key, Tier.Docker)]
 public sealed class ContainerFailureTests
 {
     private readonly ITestOutputHelper _output;

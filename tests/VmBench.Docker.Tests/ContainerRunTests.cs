@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 
 namespace VmBench.Docker.Tests;
 
+[Trait(Tier.Key, Tier.Docker)]
 public sealed class ContainerRunTests
 {
     private readonly ITestOutputHelper _output;

@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace VmBench.Docker.Tests;
 
+[Trait(Tier.Key, Tier.Docker)]
 public sealed class ImageBuildTests
 {
     private readonly ITestOutputHelper _output;
@@ -36,13 +37,40 @@ public sealed class ImageBuildTests
     [DockerFact]
     public async Task A_failing_RUN_step_is_a_failed_build_with_its_output()
     {
-        using var folder = new TempServer("runfails", "ARG BASE_IMAGE=vmbench-base:bookworm\nFROM ${BASE_IMAGE}\nRUN echo marker-of-the-bad-step && exit 7\n");
+        using var folder = new TempServer("runfails", "ARG BASE_IMAGE=vmbench-base:bookworm\nFROM ${BASE_IMAGE}\nRUN echo marker-of-the-bad-step && exit 23\n");
         await using var runtime = await DockerTestRuntime.CreateAsync(_output);
         var result = await runtime.BuildAsync(folder.Manifest, CancellationToken.None);
         _output.WriteLine(result.Message);
         Assert.Equal(BuildStatus.Failed, result.Status);
         Assert.Contains("marker-of-the-bad-step", result.Message, StringComparison.Ordinal);
-        Assert.Contains("7", result.Message, StringComparison.Ordinal);
+        Assert.Matches(@"non-zero code: 23\b", result.Message); // the step's exit code, as the engine reports it (not the "exit 23" of the command)
+    }
+
+    [DockerFact]
+    public async Task A_changed_file_gives_a_new_image()
+    {
+        using var folder = new TempServer("changedfile", "ARG BASE_IMAGE=vmbench-base:bookworm\nFROM ${BASE_IMAGE}\nCOPY payload.txt /app/payload.txt\n");
+        var payload = Path.Combine(folder.Directory, "payload.txt");
+        await File.WriteAllTextAsync(payload, "first " + Guid.NewGuid());
+        var first = await BuildInFreshRuntimeAsync(folder.Manifest);
+        var unchanged = await BuildInFreshRuntimeAsync(folder.Manifest);
+        await File.WriteAllTextAsync(payload, "second " + Guid.NewGuid());
+        var changed = await BuildInFreshRuntimeAsync(folder.Manifest);
+
+        Assert.Equal(BuildStatus.UpToDate, unchanged.Result.Status);
+        Assert.Equal(first.Tag, unchanged.Tag);
+        Assert.Equal(BuildStatus.Built, changed.Result.Status);
+        Assert.NotEqual(first.Tag, changed.Tag);
+    }
+
+    /// <summary>Builds in a new runtime (a second `vmbench build`); returns the result and the image tag its message names.</summary>
+    private async Task<(BuildResult Result, string Tag)> BuildInFreshRuntimeAsync(ServerManifest server)
+    {
+        await using var runtime = await DockerTestRuntime.CreateAsync(_output);
+        var result = await runtime.BuildAsync(server, CancellationToken.None);
+        _output.WriteLine(result.Message);
+        Assert.True(result.Usable, result.Message);
+        return (result, System.Text.RegularExpressions.Regex.Match(result.Message, @"image (vmbench-server-\S+)").Groups[1].Value);
     }
 
     [DockerFact]

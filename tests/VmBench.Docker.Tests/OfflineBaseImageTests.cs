@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace VmBench.Docker.Tests;
 
+[Trait(Tier.Key, Tier.Docker)]
 public sealed class OfflineBaseImageTests
 {
     private const string Tag = "vmbench-base-offline-test:bookworm";

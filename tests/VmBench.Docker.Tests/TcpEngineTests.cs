@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 
 namespace VmBench.Docker.Tests;
 
+[Trait(Tier.Key, Tier.Docker)]
 public sealed class TcpEngineTests
 {
     private readonly ITestOutputHelper _output;

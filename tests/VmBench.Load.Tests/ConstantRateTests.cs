@@ -2,6 +2,7 @@ using VmBench.Load.Tests.TestServers;
 
 namespace VmBench.Load.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ConstantRateTests
 {
     private readonly LoadGenerator _load = new();

@@ -4,6 +4,7 @@ using VmBench.Load.Internal;
 
 namespace VmBench.Load.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class CpuMeterTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using VmBench.Load.Tests.TestServers;
 
 namespace VmBench.Load.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class EchoLoadTests
 {
     private readonly LoadGenerator _load = new();

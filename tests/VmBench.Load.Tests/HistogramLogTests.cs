@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace VmBench.Load.Tests;
 
 /// <summary>A measurement's log: one interval per second, starting at the header's StartTime, adding up to the measurement's latencies, read alike by HdrHistogram.NET and hdr-histogram-js.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class HistogramLogTests
 {
     private const double Seconds = 2.5;

@@ -10,6 +10,7 @@ namespace VmBench.Load.Tests;
 /// short with the FIN in the same segment, a connection that stops answering for good or late in the
 /// measurement. Each job is bounded by its duration plus a hard timeout.
 /// </summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class HostileServerTests
 {
     private readonly LoadGenerator _load = new();

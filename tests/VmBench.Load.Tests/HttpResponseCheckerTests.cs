@@ -3,6 +3,7 @@ using VmBench.Load.Internal;
 
 namespace VmBench.Load.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class HttpResponseCheckerTests
 {
     private const string Good = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\ncontent-length: 13\r\n\r\nHello, World!";

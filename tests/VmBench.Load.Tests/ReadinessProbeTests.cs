@@ -3,6 +3,7 @@ using VmBench.Load.Tests.TestServers;
 
 namespace VmBench.Load.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ReadinessProbeTests
 {
     private readonly ReadinessProbe _probe = new();

@@ -3,6 +3,7 @@ using VmBench.Core.Model;
 
 namespace VmBench.Load.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class SafetyTests
 {
     private readonly LoadGenerator _load = new();

@@ -4,6 +4,7 @@ using VmBench.Micro.Echo;
 
 namespace VmBench.Micro.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class EchoServersTests
 {
     public static TheoryData<string, Transport> Cases()

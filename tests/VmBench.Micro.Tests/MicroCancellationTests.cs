@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 namespace VmBench.Micro.Tests;
 
 [Collection(VmbenchMicroCollection.Name)]
+[Trait(Tier.Key, Tier.Process)]
 public sealed class MicroCancellationTests : IDisposable
 {
     private const int SigInt = 2;

@@ -6,6 +6,7 @@ namespace VmBench.Micro.Tests;
 
 /// <summary>`vmbench micro --dry` end to end, as CI runs it: the real vmbench child, which builds (when outdated) and runs VmBench.Micro.</summary>
 [Collection(VmbenchMicroCollection.Name)]
+[Trait(Tier.Key, Tier.Process)]
 public sealed class MicroCommandTests : IDisposable
 {
     private const string SocketsTcpOneByte = "*EchoRoundTripBenchmarks.RoundTrip(Transport: Tcp, Size: 1, Server: \"sockets\")";

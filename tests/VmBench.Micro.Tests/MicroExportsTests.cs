@@ -2,6 +2,7 @@ using VmBench.Cli.Commands.Micro;
 
 namespace VmBench.Micro.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class MicroExportsTests : IDisposable
 {
     private readonly string _run = Path.Combine(Path.GetTempPath(), "vmbench-micro-exports-" + Guid.NewGuid().ToString("N"));

@@ -2,6 +2,7 @@ using VmBench.Cli.Commands.Micro;
 
 namespace VmBench.Micro.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class MicroProjectTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "vmbench-micro-project-" + Guid.NewGuid().ToString("N"));

@@ -2,6 +2,7 @@ using VmBench.Servers.Libuv.Interop;
 
 namespace VmBench.Servers.Libuv.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class BindingTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 
 namespace VmBench.Servers.Libuv.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class EchoTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using VmBench.Servers.Hosting;
 
 namespace VmBench.Servers.Libuv.Tests;
 
+[Trait(Tier.Key, Tier.Process)]
 public sealed class ErrorTests
 {
     [Fact]

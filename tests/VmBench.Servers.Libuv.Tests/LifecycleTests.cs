@@ -2,6 +2,7 @@ using System.Net.Sockets;
 
 namespace VmBench.Servers.Libuv.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class LifecycleTests
 {
     [Fact]
@@ -92,8 +93,15 @@ public sealed class LifecycleTests
     public async Task StopIsIdempotentAndTheServerCanBeDisposedTwice()
     {
         var server = await TestServer.StartTcpAsync();
-        await server.Server.StopAsync(CancellationToken.None);
-        await server.Server.StopAsync(CancellationToken.None);
+        var endPoint = server.EndPoint;
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await server.Server.StopAsync(bound.Token);
+        await server.Server.StopAsync(bound.Token); // returns at once: nothing left to stop
         await server.DisposeAsync();
+        await server.DisposeAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => server.Server.CountHandlesAsync()); // the loop is closed
+        var refused = await Assert.ThrowsAsync<SocketException>(() => Wire.ConnectAsync(endPoint, bound.Token));
+        Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
     }
 }

@@ -3,6 +3,7 @@ using VmBench.Servers.Hosting;
 
 namespace VmBench.Servers.Libuv.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ReadlineTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using VmBench.Servers.Kestrel.Internal;
 
 namespace VmBench.Servers.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class BlockMemoryPoolTests
 {
     private const int BlockSize = 128 * 1024;

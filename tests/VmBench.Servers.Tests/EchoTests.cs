@@ -3,6 +3,7 @@ using VmBench.Servers.Hosting;
 
 namespace VmBench.Servers.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class EchoTests
 {
     public static TheoryData<string, string, int> Sizes

@@ -5,6 +5,7 @@ using VmBench.Servers.Hosting;
 
 namespace VmBench.Servers.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class KestrelHttpTests
 {
     private const string Body = "Hello, World!";

@@ -27,7 +27,10 @@ public sealed class ScriptServer : IDisposable
     public const string Echo = """
         import os, signal, socket, sys, threading
         args = sys.argv[1:]
-        addr = args[args.index("--addr") + 1]
+        if len(args) != 4 or args[0] != "--addr" or args[2:] != ["--mode", "echo"]:
+            print("usage: server.py --addr HOST:PORT --mode echo", file=sys.stderr)
+            sys.exit(2)
+        addr = args[1]
         signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
         host, port = addr.rsplit(":", 1)
         listener = socket.socket()

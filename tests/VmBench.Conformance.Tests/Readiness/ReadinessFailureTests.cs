@@ -5,6 +5,7 @@ using VmBench.Runtimes.Local;
 namespace VmBench.Conformance.Tests.Readiness;
 
 /// <summary>Readiness fails at once when it can tell a server never will be ready, and says how the server was started.</summary>
+[Trait(Tier.Key, Tier.Process)]
 public sealed class ReadinessFailureTests
 {
     /// <summary>Far longer than either failure needs: a test that sees the timeout's message has waited for nothing.</summary>

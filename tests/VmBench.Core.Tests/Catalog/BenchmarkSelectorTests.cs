@@ -2,6 +2,7 @@ using VmBench.Core.Catalog;
 
 namespace VmBench.Core.Tests.Catalog;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class BenchmarkSelectorTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using VmBench.Core.Catalog;
 namespace VmBench.Core.Tests.Catalog;
 
 /// <summary>Nested unknown fields, every problem at once, plain-text fields, files inside the folder, and manifests that are not regular files.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ManifestValidationTests
 {
     private const string CommandServer = """

@@ -3,6 +3,7 @@ using VmBench.Core.Model;
 
 namespace VmBench.Core.Tests.Catalog;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ServerCatalogTests
 {
     [Fact]

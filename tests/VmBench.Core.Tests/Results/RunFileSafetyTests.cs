@@ -6,6 +6,7 @@ using VmBench.Testing;
 namespace VmBench.Core.Tests.Results;
 
 /// <summary>run.json is read only from a regular file of bounded size, and written without leaving debris on a full disk.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class RunFileSafetyTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("vmbench-runfile-").FullName;

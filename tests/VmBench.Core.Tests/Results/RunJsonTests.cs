@@ -4,6 +4,7 @@ using VmBench.Core.Results;
 
 namespace VmBench.Core.Tests.Results;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class RunJsonTests
 {
     [Fact]

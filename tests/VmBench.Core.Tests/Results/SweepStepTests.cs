@@ -4,6 +4,7 @@ using VmBench.Core.Tests.Running;
 
 namespace VmBench.Core.Tests.Results;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class SweepStepTests
 {
     [Theory]

@@ -7,6 +7,7 @@ using VmBench.Testing;
 namespace VmBench.Core.Tests.Running;
 
 /// <summary>What run.json says while a run is in progress, and what happens when it cannot be written.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class RunJournalTests : IDisposable
 {
     private readonly TempServers _servers = new();

@@ -8,6 +8,7 @@ using VmBench.Testing;
 
 namespace VmBench.Core.Tests.Running;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class RunnerTests : IDisposable
 {
     private readonly TempServers _servers = new();

@@ -6,6 +6,7 @@ using VmBench.Core.Tests.Catalog;
 
 namespace VmBench.Core.Tests.Running;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class SlowBlocksTests : IDisposable
 {
     private readonly TempServers _servers = new();

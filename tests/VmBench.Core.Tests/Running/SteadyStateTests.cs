@@ -3,6 +3,7 @@ using VmBench.Core.Running;
 
 namespace VmBench.Core.Tests.Running;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class SteadyStateTests
 {
     private static readonly WarmupPolicy s_policy = new(4, 30, 4, 5);

@@ -4,6 +4,7 @@ using VmBench.Core.Tests.Catalog;
 
 namespace VmBench.Core.Tests.Running;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class TrialScheduleTests : IDisposable
 {
     private readonly TempServers _servers = new();

@@ -7,6 +7,7 @@ using VmBench.Load.Internal;
 namespace VmBench.Load.Tests.Internal;
 
 /// <summary>The compressed form against the V2 format itself: cookie, length of exactly what follows, a finished zlib stream of the V2 encoding.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class HlogEncodingTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace VmBench.Load.Tests.Internal;
 
 /// <summary>Our logs read back by hdr-histogram-js, a reader written independently of HdrHistogram.NET.</summary>
+[Trait(Tier.Key, Tier.Process)]
 public sealed class HlogJsReaderTests
 {
     internal static readonly double[] Percentiles = [50, 90, 99, 99.9, 100];

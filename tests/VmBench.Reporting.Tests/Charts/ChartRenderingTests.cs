@@ -5,6 +5,7 @@ using VmBench.Reporting.Tests.Support;
 
 namespace VmBench.Reporting.Tests.Charts;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ChartRenderingTests
 {
     private static readonly string[] s_servers = ["kestrel", "libuv", "sockets"];

@@ -6,6 +6,7 @@ using VmBench.Reporting.Tests.Support;
 namespace VmBench.Reporting.Tests.Charts;
 
 /// <summary>The whiskers a title promises are drawn, from each row's own 95 % CI, and bars start at zero.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ErrorBarTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using VmBench.Reporting.Tests.Support;
 namespace VmBench.Reporting.Tests.Compare;
 
 /// <summary>A run.json left by a run that never finished (status running) is reported as interrupted, its unfinished benchmarks marked.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class InterruptedRunTests
 {
     [Fact]

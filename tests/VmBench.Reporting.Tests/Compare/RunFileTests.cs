@@ -5,6 +5,7 @@ using VmBench.Reporting.Tests.Support;
 namespace VmBench.Reporting.Tests.Compare;
 
 /// <summary>A run.json that cannot be used gives a clear message naming the file and what is wrong.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class RunFileTests
 {
     [Fact]

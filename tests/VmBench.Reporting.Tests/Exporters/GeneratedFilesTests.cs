@@ -6,6 +6,7 @@ using VmBench.Testing;
 namespace VmBench.Reporting.Tests.Exporters;
 
 /// <summary>A report regenerates only what vmbench wrote, and a full disk leaves no half-written or empty report.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class GeneratedFilesTests
 {
     [Fact]

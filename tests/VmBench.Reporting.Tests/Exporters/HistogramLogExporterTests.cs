@@ -6,6 +6,7 @@ using VmBench.Reporting.Tests.Support;
 
 namespace VmBench.Reporting.Tests.Exporters;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class HistogramLogExporterTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using VmBench.Reporting.Tests.Support;
 namespace VmBench.Reporting.Tests.Exporters;
 
 /// <summary>A measurement replaced when its block was measured again is never lost: results.csv keeps it as its own row, results.md and report.html say so.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class SupersededOutputTests
 {
     private const string Reason = "its block was measured again: in trial 2, tcpecho-sockets 64 B c=10 cost the load client 2.1x that cell's median CPU per request (the machine slowed down)";

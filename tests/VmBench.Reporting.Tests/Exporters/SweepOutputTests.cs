@@ -7,6 +7,7 @@ using VmBench.Reporting.Tests.Support;
 namespace VmBench.Reporting.Tests.Exporters;
 
 /// <summary>Sweep steps keep their outcome (ok, server saturated, rate not met) in results.csv and as marked points in the chart data.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class SweepOutputTests
 {
     [Fact]

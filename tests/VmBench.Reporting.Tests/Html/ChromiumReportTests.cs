@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace VmBench.Reporting.Tests.Html;
 
 /// <summary>Opens report.html in headless Chromium: it renders, shows every chart and row, and asks the network for nothing.</summary>
+[Trait(Tier.Key, Tier.Process)]
 public sealed class ChromiumReportTests
 {
     private readonly ITestOutputHelper _output;

@@ -6,6 +6,7 @@ using VmBench.Reporting.Tests.Support;
 
 namespace VmBench.Reporting.Tests.Html;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed partial class ReportGenerationTests
 {
     [Fact]

@@ -14,6 +14,7 @@ namespace VmBench.Reporting.Tests.Html;
 /// scripts off, and the browser's own network log empty of anything but the page's files. With
 /// VMBENCH_SCREENSHOTS=folder the screenshots are kept there (screenshots-390.png ...).
 /// </summary>
+[Trait(Tier.Key, Tier.Process)]
 public sealed class ReportLayoutTests
 {
     /// <summary>Headless Chromium's narrowest window; narrower widths are laid out in a frame.</summary>

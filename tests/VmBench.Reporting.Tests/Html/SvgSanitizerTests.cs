@@ -2,6 +2,7 @@ using VmBench.Reporting.Html;
 
 namespace VmBench.Reporting.Tests.Html;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class SvgSanitizerTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using VmBench.Reporting.Tests.Support;
 
 namespace VmBench.Reporting.Tests.Micro;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class MicroResultsTests
 {
     private const string BdnExport = """

@@ -2,6 +2,7 @@ using VmBench.Reporting.Statistics;
 
 namespace VmBench.Reporting.Tests.Statistics;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class NoiseFloorTests
 {
     private const double T975Df2 = 4.302652729696; // Student t, 97.5 % quantile, 2 degrees of freedom

@@ -2,6 +2,7 @@ using VmBench.Reporting.Statistics;
 
 namespace VmBench.Reporting.Tests.Statistics;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class PairedComparisonTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using VmBench.Reporting.Tests.Support;
 
 namespace VmBench.Reporting.Tests.Statistics;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class PerfolizerSummarizerTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using VmBench.Reporting.Tests.Support;
 namespace VmBench.Reporting.Tests.Tables;
 
 /// <summary>A figure that is not a measurement (NaN, zero, negative) is printed as n/a with what it was, never as a number.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class InvalidFiguresTests
 {
     [Fact]

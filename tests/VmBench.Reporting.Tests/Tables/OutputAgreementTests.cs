@@ -22,6 +22,7 @@ namespace VmBench.Reporting.Tests.Tables;
 /// chosen so the median, the mean and the "representative" trial (nearest the median requests/s) all differ for
 /// MiB/s, p50 and p99: an output that used another statistic for one column fails here.
 /// </summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed partial class OutputAgreementTests
 {
     private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;

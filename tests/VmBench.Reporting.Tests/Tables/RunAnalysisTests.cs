@@ -9,6 +9,7 @@ using VmBench.Reporting.Tests.Support;
 
 namespace VmBench.Reporting.Tests.Tables;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class RunAnalysisTests
 {
     // The machine drifts by tens of percent between trials; every server drifts with it.

@@ -8,6 +8,7 @@ namespace VmBench.Robustness.Tests.Harness;
 /// result already measured, and leaves no process behind.
 /// </summary>
 [Collection(RobustnessCollection.Name)]
+[Trait(Tier.Key, Tier.Robustness)]
 public sealed class HarnessFaultTests : IDisposable
 {
     private static readonly TimeSpan s_runTimeout = TimeSpan.FromMinutes(2);

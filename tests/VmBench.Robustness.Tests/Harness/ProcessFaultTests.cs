@@ -9,6 +9,7 @@ namespace VmBench.Robustness.Tests.Harness;
 /// bounded in time and ends with no process of theirs alive.
 /// </summary>
 [Collection(RobustnessCollection.Name)]
+[Trait(Tier.Key, Tier.Robustness)]
 public sealed class ProcessFaultTests : IDisposable
 {
     private static readonly TimeSpan s_runTimeout = TimeSpan.FromSeconds(60);

@@ -10,6 +10,7 @@ namespace VmBench.Robustness.Tests.Load;
 /// addresses are private (10/8) or documentation ranges (TEST-NET-3, 2001:db8::/32) that route nowhere.
 /// </summary>
 [Collection(RobustnessCollection.Name)]
+[Trait(Tier.Key, Tier.Robustness)]
 public sealed class LoadSafetyTests
 {
     [Theory]

@@ -14,6 +14,7 @@ namespace VmBench.Robustness.Tests.Servers;
 /// answering byte for byte, memory back near its baseline, exit 0 on SIGTERM.
 /// </summary>
 [Collection(RobustnessCollection.Name)]
+[Trait(Tier.Key, Tier.Robustness)]
 public sealed class HostileClientTests(BuiltServers servers, ITestOutputHelper output)
 {
     private const int MiB = 1024 * 1024;

@@ -1,6 +1,7 @@
 namespace VmBench.Cli.Tests.Commands.Common;
 
 /// <summary>Bad input, whichever verb or the parser finds it: one layout, the value named, what was expected in words, the fix.</summary>
+[Trait(Tier.Key, Tier.Process)]
 public sealed class CommandLineErrorTests : IDisposable
 {
     private readonly string _temp = Path.Combine(Path.GetTempPath(), "vmbench-cli-errors-" + Guid.NewGuid().ToString("N"));

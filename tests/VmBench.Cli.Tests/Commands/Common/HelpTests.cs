@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace VmBench.Cli.Tests.Commands.Common;
 
 /// <summary>Every --help ends with examples that parse as written, and shows defaults as they are typed.</summary>
+[Trait(Tier.Key, Tier.Process)]
 public sealed class HelpTests
 {
     public static TheoryData<string> Verbs()

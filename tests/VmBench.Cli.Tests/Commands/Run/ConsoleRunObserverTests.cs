@@ -8,6 +8,7 @@ using VmBench.Testing;
 
 namespace VmBench.Cli.Tests.Commands.Run;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ConsoleRunObserverTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using VmBench.Testing;
 namespace VmBench.Cli.Tests.Commands.Run;
 
 /// <summary>A run whose disk fills up fails cleanly: nothing measured is lost, nothing half-written is left.</summary>
+[Trait(Tier.Key, Tier.Process)]
 public sealed partial class FullDiskTests
 {
     [SmallDiskFact]

@@ -5,6 +5,7 @@ using VmBench.Testing;
 namespace VmBench.Cli.Tests.Commands.Run;
 
 /// <summary>An --output folder that already holds a run is never silently mixed with a new one.</summary>
+[Trait(Tier.Key, Tier.Process)]
 public sealed class OutputFolderTests : IDisposable
 {
     private readonly string _output = Directory.CreateTempSubdirectory("vmbench-output-").FullName;
