@@ -10,6 +10,7 @@ using VmBench.Servers.Hosting;
 namespace VmBench.Micro.Tests;
 
 /// <summary>A server made by `vmbench new-server` (C# template), in a temporary copy of the repository, joins the micro-suite with no edit.</summary>
+[Trait(Tier.Key, Tier.Process)]
 public sealed class NewServerDiscoveryTests : IDisposable
 {
     private const string AssemblyName = "VmBench.Servers.MyLoop";

@@ -8,6 +8,7 @@ namespace VmBench.Servers.Tests;
 /// <see cref="ConnectionLifecycle"/> alone. A "connection" here is a UDP socket with a receive
 /// pending: closing it fails the receive, and the connection then ends with Close, as a server's does.
 /// </summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ConnectionLifecycleTests
 {
     private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(10);

@@ -4,6 +4,7 @@ using VmBench.Servers.Hosting;
 
 namespace VmBench.Servers.Tests;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ServerCatalogTests
 {
     [Fact]

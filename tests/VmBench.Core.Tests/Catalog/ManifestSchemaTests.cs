@@ -5,6 +5,7 @@ using VmBench.Testing;
 namespace VmBench.Core.Tests.Catalog;
 
 /// <summary>servers/server.schema.json: every manifest in servers/ matches it, a broken one does not, and it knows the fields the catalog knows.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class ManifestSchemaTests
 {
     public static TheoryData<string> Manifests() => new(Directory.EnumerateDirectories(Repository.Servers)

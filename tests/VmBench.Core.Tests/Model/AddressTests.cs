@@ -4,6 +4,7 @@ using VmBench.Core.Model;
 
 namespace VmBench.Core.Tests.Model;
 
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class AddressTests
 {
     [Theory]

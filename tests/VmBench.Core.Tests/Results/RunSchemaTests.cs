@@ -10,6 +10,7 @@ using VmBench.Testing;
 namespace VmBench.Core.Tests.Results;
 
 /// <summary>results/run.schema.json against a run.json the Runner really writes, a broken one, and what <c>$schema</c> points at.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class RunSchemaTests : IDisposable
 {
     private readonly TempServers _servers = new();

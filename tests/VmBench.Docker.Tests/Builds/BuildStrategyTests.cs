@@ -9,6 +9,7 @@ using VmBench.Testing;
 namespace VmBench.Docker.Tests.Builds;
 
 /// <summary>Each build kind's local commands and image recipe; no engine needed.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class BuildStrategyTests : IDisposable
 {
     private readonly TempServer _folder = new("kind", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n");

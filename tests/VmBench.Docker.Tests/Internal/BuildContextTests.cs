@@ -4,6 +4,7 @@ using VmBench.Runtimes.Docker.Internal;
 namespace VmBench.Docker.Tests.Internal;
 
 /// <summary>What a server folder's links become in its image's context (no engine needed).</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class BuildContextTests : IDisposable
 {
     private readonly string _servers = Path.Combine(Path.GetTempPath(), "vmbench-context-" + Guid.NewGuid().ToString("N"));
