@@ -65,7 +65,7 @@ public sealed class RunCommandTests : IDisposable
         while (DateTime.UtcNow < deadline)
         {
             servers = vmbench.Children();
-            if (servers.Count > 0 && File.Exists(runJson) && RunJson.Read(runJson).Benchmarks.Sum(b => b.Variations.Count) >= 1)
+            if (servers.Count > 0 && File.Exists(runJson) && RunJson.Read(runJson).Benchmarks.Sum(b => b.Variations.Sum(v => v.Runs.Count)) >= 1)
             {
                 break;
             }
@@ -77,7 +77,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(0, Kill(vmbench.Process.Id, 2)); // SIGINT, as Ctrl-C
         var exit = await vmbench.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(130, exit);
+        var said = vmbench.StdOut.Split('\n');
+        Assert.True(exit == 130, $"exit {exit}, expected 130 (cancelled); stderr: {vmbench.StdErr}; stdout ends: {string.Join('\n', said[Math.Max(0, said.Length - 15)..])}");
         Assert.All(servers, pid => Assert.False(Vmbench.IsAlive(pid), $"server process {pid} was left behind"));
         var run = RunJson.Read(runJson);
         Assert.Equal(RunStatus.Cancelled, run.Status);

@@ -40,13 +40,17 @@ public sealed class Vmbench : IDisposable
 
     public static Vmbench Start(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // Through env, which execs dotnet in the same process with SIGINT's default handling: a test run started in the
+        // background (`cmd &` in a script ignores SIGINT, and children inherit that) must still see vmbench take Ctrl-C.
+        var info = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Repository.Root,
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vmbench.dll"));
         foreach (var arg in args)
         {

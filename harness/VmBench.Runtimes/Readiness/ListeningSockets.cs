@@ -52,20 +52,21 @@ internal static class ListeningSockets
     }
 
     /// <summary>
-    /// True when the server listens somewhere, just not where it was told: on TCP, but not on the port of a TCP
-    /// <paramref name="address"/> (any interface will do), or on TCP only when told a unix socket. Listening unix
-    /// sockets alone never count: runtimes open their own (.NET's diagnostics socket in /tmp) before the server binds.
+    /// Where the server listens instead of where it was told; empty when it listens there, or nowhere yet. Told TCP: its
+    /// TCP sockets, when none is on <paramref name="address"/>'s port (any interface will do). Told a unix socket: its
+    /// TCP sockets and unix sockets, when none is that path. Unix sockets a runtime opens of its own before the server
+    /// binds never count where they could be the runtime's: any, when told TCP; .NET's diagnostics socket
+    /// (<c>dotnet-diagnostic-*</c>) and abstract ones (<c>@name</c>), when told a unix socket.
     /// </summary>
-    public static bool ListensElsewhere(IReadOnlyList<Address> listening, Address address)
+    public static IReadOnlyList<Address> Elsewhere(IReadOnlyList<Address> listening, Address address)
     {
-        var tcp = listening.Where(l => !l.IsUnix).ToArray();
-        if (tcp.Length == 0)
-        {
-            return false;
-        }
-
-        return address.IsUnix ? !listening.Contains(address) : !tcp.Any(l => l.Port == address.Port);
+        var counted = listening.Where(l => !l.IsUnix || (address.IsUnix && !IsRuntimeOwn(l.UnixPath!))).ToArray();
+        var there = address.IsUnix ? listening.Contains(address) : counted.Any(l => l.Port == address.Port);
+        return there ? [] : counted;
     }
+
+    private static bool IsRuntimeOwn(string unixPath) =>
+        unixPath.StartsWith('@') || Path.GetFileName(unixPath).StartsWith("dotnet-diagnostic-", StringComparison.Ordinal);
 
     private static HashSet<int> WithDescendants(IEnumerable<int> pids, string procRoot)
     {

@@ -57,11 +57,12 @@ internal static class ReadinessWaiter
 
             var pids = await server.HostProcessIdsAsync(cancellationToken).ConfigureAwait(false);
             var listening = pids.Count == 0 ? null : ListeningSockets.Of(pids);
-            elsewhere = listening is not null && ListeningSockets.ListensElsewhere(listening, address) ? elsewhere + 1 : 0;
+            var instead = listening is null ? [] : ListeningSockets.Elsewhere(listening, address);
+            elsewhere = instead.Count > 0 ? elsewhere + 1 : 0;
             if (elsewhere >= WrongAddressPolls && !server.HasExited)
             {
                 throw Failure(
-                    $"the server listens on {string.Join(", ", listening!.Where(l => !l.IsUnix))}, not on {address}, the address it was told to use: it must listen where its --addr argument says (the harness picks a free address for every start)",
+                    $"the server listens on {string.Join(", ", instead)}, not on {address}, the address it was told to use: it must listen where its --addr argument says (the harness picks a free address for every start)",
                     started,
                     server);
             }
