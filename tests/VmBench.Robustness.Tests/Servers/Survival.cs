@@ -59,11 +59,12 @@ internal static class Survival
     }
 
     /// <summary>
-    /// The leak bound: after &lt;= baseline + max(32 MiB, baseline / 2), sampled until it holds or the settle time passes. 32 MiB
-    /// is what a runtime may keep of a burst (glibc's cached thread stacks, a GC's retained segments: the threads server
-    /// kept 18 MiB after 20,000 connections); a leak of a few KiB per connection over a case's thousands is more.
+    /// The leak bound: after &lt;= max(2 x baseline, baseline + 100 MiB), sampled until it holds or the settle time passes.
+    /// Loose on purpose: what a runtime keeps of a burst is large and not a leak (after 5,000 idle connections, in a
+    /// .ci/run: node kept 34-40 MiB over a 42 MiB baseline, the threads server 69 MiB over 32 MiB: glibc's cached thread
+    /// stacks). A tighter check must tell kept from leaked: run the case a second time and bound the growth.
     /// </summary>
-    public static long LeakBound(long baseline) => baseline + Math.Max(32 * MiB, baseline / 2);
+    public static long LeakBound(long baseline) => Math.Max(baseline * 2, baseline + (100 * MiB));
 
     /// <summary>Resident memory once it is within the bound, or after the settle time (GC'd runtimes return memory lazily).</summary>
     private static async Task<long> SettleAsync(IRunningServer server, string benchmark, Mode mode, long baseline)
