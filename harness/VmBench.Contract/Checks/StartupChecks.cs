@@ -41,13 +41,9 @@ public static class StartupChecks
     private static Benchmark? FirstTcp(ServerManifest server) =>
         Benchmark.AllOf([server]).Where(b => b.Protocol.Address == AddressKind.Tcp).OrderBy(b => b.Protocol != Protocol.TcpEcho).FirstOrDefault();
 
-    /// <summary>The server's command as its runtime starts it, in the manifest's placeholders: a .NET server's executable in <c>{out}</c>, else <c>run.command</c>.</summary>
-    private static IReadOnlyList<string> CommandOf(ServerManifest server) =>
-        server.Build.Kind == BuildKind.Dotnet ? ["{out}/" + server.Build.AssemblyName] : server.Run.Command;
-
     private static async Task ExpectExitAsync(CheckContext c, IReadOnlyList<string> arguments, int expected, string why)
     {
-        var argv = CommandOf(c.Benchmark.Server).Concat(arguments).ToArray();
+        var argv = c.Server.Command.Concat(arguments).ToArray();
         var result = await c.Server.ExecAsync(argv, s_exitWithin, c.CancellationToken).ConfigureAwait(false);
         var shown = string.Join(' ', arguments);
         var said = result.Output.Length == 0 ? "printed nothing" : "printed: " + result.Output.Split('\n')[^1].Trim();

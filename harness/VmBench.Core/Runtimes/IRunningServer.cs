@@ -7,6 +7,12 @@ public interface IRunningServer : IAsyncDisposable
 {
     Address Address { get; }
 
+    /// <summary>
+    /// The server's own command, what precedes its <c>--addr</c> and <c>--mode</c>, as <see cref="ExecAsync"/> runs it:
+    /// a check starts a second instance where this one runs with it (its runtime and build kind know the command).
+    /// </summary>
+    IReadOnlyList<string> Command { get; }
+
     /// <summary>True once the server process or container has ended on its own.</summary>
     bool HasExited { get; }
 

@@ -135,6 +135,8 @@ public sealed class DockerRuntime : IServerRuntime
         var labels = LeftoverSweeper.OwnerLabels(_options.RunId);
         labels[DockerLabels.Benchmark] = launch.Benchmark.Name;
         labels[DockerLabels.Server] = server.Id;
+        // The image's ENTRYPOINT is the server's own command (IRunningServer.Command), for a check's second instance.
+        var entrypoint = (await _client.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false)).Config?.Entrypoint ?? [];
         var parameters = new CreateContainerParameters
         {
             Name = name,
@@ -184,7 +186,7 @@ public sealed class DockerRuntime : IServerRuntime
         }
 
         // Watching starts after the start: the engine's wait returns at once for a container not started yet.
-        var running = new RunningContainer(_client, id, name, launch.Address, _options.StopGrace, c => _live.TryRemove(c.Id, out _));
+        var running = new RunningContainer(_client, id, name, launch.Address, [.. entrypoint], _options.StopGrace, c => _live.TryRemove(c.Id, out _));
         _live[id] = running;
         try
         {

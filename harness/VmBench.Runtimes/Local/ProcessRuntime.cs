@@ -71,14 +71,15 @@ public sealed class ProcessRuntime : IServerRuntime
             argv.AddRange(["taskset", "-c", string.Join(',', launch.Cpus)]);
         }
 
-        argv.AddRange(BuildStrategies.Of(server).LocalRun(server, OutputOf(server)));
+        var command = BuildStrategies.Of(server).LocalRun(server, OutputOf(server));
+        argv.AddRange(command);
         argv.AddRange(["--addr", launch.Address.ToString(), "--mode", Names.Of(launch.Benchmark.Protocol.Mode)]);
         if (!ProcessRunner.OnPath(argv[0]))
         {
             throw new ServerStartException($"{server.Id}: cannot start: '{argv[0]}' not found (build it with `vmbench build`, or install it)");
         }
 
-        var running = RunningProcess.Start(argv, server.Directory, OutputOf(server), server.Run.Environment, launch.Address, _options.StopGrace);
+        var running = RunningProcess.Start(argv, command, server.Directory, OutputOf(server), server.Run.Environment, launch.Address, _options.StopGrace);
         try
         {
             var started = new ServerCommandLine(ServerCommandLine.Quote(argv), server.Run.Environment, launch.Address);

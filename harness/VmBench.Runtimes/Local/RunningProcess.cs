@@ -27,9 +27,10 @@ internal sealed class RunningProcess : IRunningServer, IStartingServer
     private int? _exitCode;
     private int _drained;
 
-    private RunningProcess(ChildProcess process, LogBuffer log, Address address, TimeSpan grace, string directory, string output, IReadOnlyDictionary<string, string> environment)
+    private RunningProcess(ChildProcess process, LogBuffer log, Address address, IReadOnlyList<string> command, TimeSpan grace, string directory, string output, IReadOnlyDictionary<string, string> environment)
     {
         _process = process;
+        Command = command;
         _log = log;
         Address = address;
         _grace = grace;
@@ -39,6 +40,8 @@ internal sealed class RunningProcess : IRunningServer, IStartingServer
     }
 
     public Address Address { get; }
+
+    public IReadOnlyList<string> Command { get; }
 
     public int ProcessId => _process.Id;
 
@@ -62,13 +65,14 @@ internal sealed class RunningProcess : IRunningServer, IStartingServer
     }
 
     /// <param name="output">The server's build output folder: what <c>{out}</c> means in <see cref="ExecAsync"/>'s commands.</param>
-    public static RunningProcess Start(IReadOnlyList<string> argv, string workingDirectory, string output, IReadOnlyDictionary<string, string> environment, Address address, TimeSpan grace)
+    /// <param name="command">The server's own command within <paramref name="argv"/> (<see cref="IRunningServer.Command"/>).</param>
+    public static RunningProcess Start(IReadOnlyList<string> argv, IReadOnlyList<string> command, string workingDirectory, string output, IReadOnlyDictionary<string, string> environment, Address address, TimeSpan grace)
     {
         var log = new LogBuffer();
         try
         {
             var process = ChildProcess.Start(argv, workingDirectory, environment, log.Add, log.Add);
-            return new RunningProcess(process, log, address, grace, workingDirectory, output, environment);
+            return new RunningProcess(process, log, address, command, grace, workingDirectory, output, environment);
         }
         catch (Win32Exception ex)
         {

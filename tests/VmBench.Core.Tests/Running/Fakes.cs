@@ -58,6 +58,8 @@ internal sealed class FakeServer(Address address, double serverCores) : IRunning
 {
     public Address Address { get; } = address;
 
+    public IReadOnlyList<string> Command { get; } = ["fake-server"];
+
     public bool HasExited { get; set; }
 
     public bool Disposed { get; private set; }

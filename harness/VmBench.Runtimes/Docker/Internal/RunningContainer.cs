@@ -30,9 +30,10 @@ internal sealed class RunningContainer : IRunningServer, IStartingServer
     private int _disposed;
     private int _hostPid; // 0: not looked up yet; -1: not visible from this machine
 
-    public RunningContainer(DockerClient client, string id, string name, Address address, TimeSpan stopGrace, Action<RunningContainer> removed)
+    public RunningContainer(DockerClient client, string id, string name, Address address, IReadOnlyList<string> command, TimeSpan stopGrace, Action<RunningContainer> removed)
     {
         _client = client;
+        Command = command;
         _id = id;
         Name = name;
         Address = address;
@@ -47,6 +48,9 @@ internal sealed class RunningContainer : IRunningServer, IStartingServer
     public string Name { get; }
 
     public Address Address { get; }
+
+    /// <summary>The image's ENTRYPOINT.</summary>
+    public IReadOnlyList<string> Command { get; }
 
     public bool HasExited => _hasExited;
 
