@@ -105,10 +105,10 @@ public sealed class Runner
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                build = BuildResult.Failed(Unexpected(ex));
+                build = BuildResult.Failed($"{server.Id}: {Unexpected(ex)}");
             }
 
-            _observer.Note(group.First(), $"{server.Id}: {build.Message}");
+            _observer.Note(group.First(), build.Message);
             if (!build.Usable)
             {
                 foreach (var benchmark in group)

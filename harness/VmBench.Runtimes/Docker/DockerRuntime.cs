@@ -262,7 +262,8 @@ public sealed class DockerRuntime : IServerRuntime
         }
         catch (DockerBuildException ex)
         {
-            return BuildResult.Failed(ex.Message);
+            // The base image's failures name the base image, the server's own name the server.
+            return BuildResult.Failed(ex.Message.StartsWith(server.Id + ": ", StringComparison.Ordinal) ? ex.Message : $"{server.Id}: {ex.Message}");
         }
         catch (DockerApiException ex)
         {

@@ -42,7 +42,7 @@ public sealed class ProcessRuntime : IServerRuntime
             var check = await ProcessRunner.RunAsync(argv, server.Directory, null, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             if (!check.Succeeded)
             {
-                return BuildResult.Skipped($"skipped: {requirement.Install} (`{string.Join(' ', argv)}` failed: {FirstLine(check.Tail(3))})");
+                return BuildResult.Skipped($"{server.Id}: skipped: {requirement.Install} (`{string.Join(' ', argv)}` failed: {FirstLine(check.Tail(3))})");
             }
         }
 
