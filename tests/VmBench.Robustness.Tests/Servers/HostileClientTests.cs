@@ -165,6 +165,22 @@ public sealed class HostileClientTests(BuiltServers servers, ITestOutputHelper o
         });
 
     [Theory]
+    [MemberData(nameof(TcpEchoBenchmarks))]
+    public async Task Memory_does_not_grow_with_every_burst_of_five_thousand_connections(string benchmark)
+    {
+        var server = await servers.StartAsync(benchmark);
+        await using (server)
+        {
+            await Traffic.AssertAnswersAsync(server.Address, Mode.Echo, benchmark);
+            var baseline = await Survival.RssAsync(server);
+            var settled = await MemoryRounds.MeasureAsync(server, Mode.Echo, 5000, benchmark);
+            output.WriteLine($"{benchmark}: bursts of 5000 connections. {MemoryRounds.Describe(baseline, settled)} (a leak grows by over {MemoryRounds.RoundGrowthBound / MiB} MiB in every round after the first)");
+            var leak = MemoryRounds.Leak(baseline, settled);
+            Assert.True(leak is null, $"{benchmark}: {leak}");
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(TcpEchoAndReadlineBenchmarks))]
     public Task Slow_loris_clients_trickling_a_byte_a_second_do_not_stall_the_others(string benchmark) =>
         Survival.RunAsync(servers, benchmark, TimeSpan.FromSeconds(45), output.WriteLine, async (server, mode) =>

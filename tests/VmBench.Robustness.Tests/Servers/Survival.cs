@@ -62,7 +62,7 @@ internal static class Survival
     /// The leak bound: after &lt;= max(2 x baseline, baseline + 100 MiB), sampled until it holds or the settle time passes.
     /// Loose on purpose: what a runtime keeps of a burst is large and not a leak (after 5,000 idle connections, in a
     /// .ci/run: node kept 34-40 MiB over a 42 MiB baseline, the threads server 69 MiB over 32 MiB: glibc's cached thread
-    /// stacks). A tighter check must tell kept from leaked: run the case a second time and bound the growth.
+    /// stacks). Kept is told from leaked by repeating a burst: <see cref="MemoryRounds"/>.
     /// </summary>
     public static long LeakBound(long baseline) => Math.Max(baseline * 2, baseline + (100 * MiB));
 
