@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using VmBench.Core.Load;
 using VmBench.Core.Model;
+using VmBench.Core.Runtimes;
 using VmBench.Load.Internal;
 
 namespace VmBench.Load;
@@ -28,7 +29,7 @@ public sealed class LoadGenerator : ILoadGenerator
     }
 
     /// <inheritdoc />
-    public async Task<LoadResult> RunAsync(LoadSpec spec, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    public async Task<LoadResult> RunAsync(LoadSpec spec, IProgress<LoadProgress>? progress, Func<CancellationToken, Task>? connected, CancellationToken cancellationToken)
     {
         var target = SpecValidator.Validate(spec);
         if (!OperatingSystem.IsLinux())
@@ -37,20 +38,34 @@ public sealed class LoadGenerator : ILoadGenerator
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (OpenFileLimit.Ensure(OpenFileLimit.Needed(spec.Concurrency)) is { } limit)
+        {
+            return Failed(spec, $"cannot open {spec.Concurrency} connections: {limit}", spec.Concurrency);
+        }
+
         var hardDeadline = Stopwatch.GetTimestamp() + LoadPlan.ToTicks(spec.EffectiveHardTimeout);
         var sockets = new List<Socket>();
         var loops = new List<EventLoop>();
         Payload? payload = null;
         try
         {
-            var connectError = await Task.Run(() => Connector.ConnectAll(target, spec.Concurrency, sockets, hardDeadline, cancellationToken), cancellationToken).ConfigureAwait(false);
-            if (connectError is not null)
-            {
-                return Failed(spec, connectError, spec.Concurrency - sockets.Count);
-            }
-
+            // Set-up, timed apart from the load: every connection open and answering (one verified request each).
+            var connecting = Stopwatch.GetTimestamp();
             var messagesPerRequest = spec.Mode == Mode.Http ? 1 : spec.MessagesPerRequest;
             payload = Payload.Create(spec.Mode, spec.MessageSize, messagesPerRequest, target.Host);
+            var ready = payload;
+            var setup = await Task.Run(() => SetUp(target, spec, sockets, ready, hardDeadline, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var connectSeconds = Stopwatch.GetElapsedTime(connecting).TotalSeconds;
+            if (setup.Failure is { } failure)
+            {
+                return Failed(spec, failure, setup.Errors) with { ConnectSeconds = connectSeconds };
+            }
+
+            if (connected is not null)
+            {
+                await connected(cancellationToken).ConfigureAwait(false);
+            }
+
             var control = new LoadControl();
             var threads = Math.Clamp(_cpu.AvailableCores, 1, spec.Concurrency);
             for (var t = 0; t < threads; t++)
@@ -72,7 +87,7 @@ public sealed class LoadGenerator : ILoadGenerator
             }
 
             await session.MonitorAsync(hardDeadline, cancellationToken).ConfigureAwait(false);
-            return session.Result(payload.RequestBytes, messagesPerRequest);
+            return session.Result(payload.RequestBytes, messagesPerRequest) with { ConnectSeconds = connectSeconds };
         }
         finally
         {
@@ -89,6 +104,17 @@ public sealed class LoadGenerator : ILoadGenerator
                 payload?.Dispose();
             }
         }
+    }
+
+    /// <summary>Opens the connections, then primes them (<see cref="Primer"/>); the failure and the connections it cost, or none.</summary>
+    private static (string? Failure, long Errors) SetUp(TargetAddress target, LoadSpec spec, List<Socket> sockets, Payload payload, long deadline, CancellationToken cancellationToken)
+    {
+        if (Connector.ConnectAll(target, spec.Concurrency, sockets, deadline, cancellationToken) is { } connect)
+        {
+            return (connect, spec.Concurrency - sockets.Count);
+        }
+
+        return Primer.PrimeAll(sockets, payload, spec.Mode, deadline, cancellationToken) is { } prime ? (prime, 1) : (null, 0);
     }
 
     internal static LoadResult Failed(LoadSpec spec, string failure, long errors) =>

@@ -3,6 +3,7 @@ servers/asyncio/server.py (the stock selector loop) and servers/uvloop/server.py
 import argparse, asyncio, ipaddress, os, signal, socket, stat, sys
 
 MAX_LINE = 4 * 1024 * 1024  # readline bound, newline included (as the .NET servers)
+BACKLOG = 4096  # listen backlog, as the other servers
 conns = set()  # open transports, aborted at shutdown
 
 
@@ -75,12 +76,13 @@ async def serve(kind, where, text, mode):
                 os.unlink(where)  # stale socket of a crashed run
         except FileNotFoundError:
             pass
+    # The accept queue the other servers ask for (asyncio's default of 100 overflows at 10,000 connections).
     if mode == "echo":
-        server = await (loop.create_unix_server(Echo, where) if kind == "unix"
-                        else loop.create_server(Echo, *where))
+        server = await (loop.create_unix_server(Echo, where, backlog=BACKLOG) if kind == "unix"
+                        else loop.create_server(Echo, *where, backlog=BACKLOG))
     else:
-        server = await (asyncio.start_unix_server(readline, where, limit=MAX_LINE) if kind == "unix"
-                        else asyncio.start_server(readline, *where, limit=MAX_LINE))
+        server = await (asyncio.start_unix_server(readline, where, limit=MAX_LINE, backlog=BACKLOG) if kind == "unix"
+                        else asyncio.start_server(readline, *where, limit=MAX_LINE, backlog=BACKLOG))
     try:
         await stop
     finally:

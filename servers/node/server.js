@@ -5,6 +5,7 @@ const net = require('net');
 
 const NAME = 'node';
 const MAX_LINE = 4 * 1024 * 1024; // readline bound, newline included (as the .NET servers)
+const BACKLOG = 4096; // listen backlog, as the other servers (node's default of 511 overflows at 10,000 connections)
 const USAGE = `usage: ${NAME} --addr HOST:PORT|[IPv6]:PORT|unix:/path --mode echo|readline`;
 
 function usage(error) {
@@ -89,9 +90,9 @@ if (opts.path !== undefined) {
   } catch (err) {
     if (err.code !== 'ENOENT') throw err;
   }
-  server.listen(opts.path);
+  server.listen({ path: opts.path, backlog: BACKLOG });
 } else {
-  server.listen({ host: opts.host, port: opts.port, ipv6Only: net.isIP(opts.host) === 6 });
+  server.listen({ host: opts.host, port: opts.port, ipv6Only: net.isIP(opts.host) === 6, backlog: BACKLOG });
 }
 
 function shutdown() {

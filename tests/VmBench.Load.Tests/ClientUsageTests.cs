@@ -1,3 +1,4 @@
+using VmBench.Core.Load;
 using VmBench.Load.Tests.TestServers;
 
 namespace VmBench.Load.Tests;

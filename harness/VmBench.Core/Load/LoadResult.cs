@@ -13,6 +13,7 @@ namespace VmBench.Core.Load;
 /// latency count is <paramref name="Requests"/> + Outstanding.</param>
 /// <param name="Stalled">Requests unanswered for 1 s or more when the measurement ended: counted in <paramref name="Errors"/> (timeouts);
 /// one unanswered for half the measurement or more fails the job.</param>
+/// <param name="ConnectSeconds">The wall time setting up the connections took (open, and one verified request each), before the warm-up and the measurement (never in their figures); null when the job did not get that far.</param>
 public sealed record LoadResult(
     long Requests,
     long Messages,
@@ -29,7 +30,8 @@ public sealed record LoadResult(
     ClientUsage? Client,
     string? HistogramLog,
     long Outstanding = 0,
-    long Stalled = 0)
+    long Stalled = 0,
+    double? ConnectSeconds = null)
 {
     public bool Succeeded => Failure is null;
 }

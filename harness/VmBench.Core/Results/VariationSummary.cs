@@ -7,6 +7,7 @@ namespace VmBench.Core.Results;
 /// <param name="CorrectedP99Ms">Constant-rate mode: p99 from the intended send times (coordinated omission corrected); null in closed loop.</param>
 /// <param name="Reference">The reference benchmark the ratio is paired with (same protocol, size and concurrency, same trial); null when there is none.</param>
 /// <param name="ReferenceRatio">Requests/s divided by the reference's in the same trial, over the trials where both succeeded: the fraction of this machine's limit.</param>
+/// <param name="ConnectSeconds">How long opening the connections took, before each measurement (never part of its figures).</param>
 /// <param name="ReferenceRatios">The per-trial ratios <paramref name="ReferenceRatio"/> is computed over, in trial order.</param>
 public sealed record VariationSummary(
     Estimate RequestsPerSecond,
@@ -17,4 +18,5 @@ public sealed record VariationSummary(
     string? Reference,
     Estimate? ReferenceRatio,
     IReadOnlyList<double> ReferenceRatios,
-    CellFlags Flags);
+    CellFlags Flags,
+    Estimate? ConnectSeconds = null);

@@ -50,7 +50,15 @@ public sealed class CellSummarizer
             reference?.Name,
             ratio,
             ratios,
-            Flags(ok, warmup));
+            Flags(ok, warmup),
+            OfAll(ok, t => t.Result.ConnectSeconds));
+    }
+
+    /// <summary>The estimate of a figure only some runtimes give: null unless every trial has it, so it is over the same trials as the rest of the row.</summary>
+    private Estimate? OfAll(IReadOnlyList<TrialResult> trials, Func<TrialResult, double?> figure)
+    {
+        var values = trials.Select(figure).ToArray();
+        return values.All(v => v is not null) ? _estimator.Estimate(values.Select(v => v!.Value).ToArray()) : null;
     }
 
     private Estimate Of(IReadOnlyList<TrialResult> trials, Func<TrialResult, double> figure) => _estimator.Estimate(trials.Select(figure).ToArray());

@@ -113,6 +113,12 @@ public sealed class RunJournal
         Write(RunStatus.Running);
     }
 
+    public void MemoryMeasured(Benchmark benchmark, ConnectionMemory memory)
+    {
+        _entries[benchmark].Memory.Add(memory);
+        Write(RunStatus.Running);
+    }
+
     public void Swept(Benchmark benchmark, SweepStep step)
     {
         _entries[benchmark].Sweep.Add(step);
@@ -206,7 +212,8 @@ public sealed class RunJournal
             variations,
             entry.Sweep.ToArray(),
             benchmark.Server.Run.Environment.Count == 0 ? null : new SortedDictionary<string, string>(benchmark.Server.Run.Environment.ToDictionary(), StringComparer.Ordinal),
-            entry.Versions);
+            entry.Versions,
+            entry.Memory.Count == 0 ? null : entry.Memory.ToArray());
     }
 
     /// <summary>A cell is ok once measured in every trial, or once its benchmark or the run ended; before that it is running (cancelled when the run was).</summary>
@@ -240,6 +247,8 @@ public sealed class RunJournal
         public IReadOnlyList<RuntimeVersion>? Versions { get; set; }
 
         public List<SweepStep> Sweep { get; } = [];
+
+        public List<ConnectionMemory> Memory { get; } = [];
     }
 
     private sealed class CellEntry

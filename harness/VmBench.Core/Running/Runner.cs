@@ -47,6 +47,10 @@ public sealed class Runner
             []);
         var journal = new RunJournal(plan, header, new CellSummarizer(_estimator), m => _observer.Note(null, "warning: " + m));
         _observer.RunStarting(plan, _runtime.Name);
+        if (OpenFileLimit.Ensure(OpenFileLimit.Needed(plan.Config.Concurrency.Max())) is { } limit)
+        {
+            _observer.Note(null, $"warning: {limit}; the cells with that many connections will fail");
+        }
         var addresses = new AddressAllocator(Path.Combine(Path.GetTempPath(), $"vmbench-sockets-{Environment.ProcessId}"));
         var servers = new Dictionary<Benchmark, IRunningServer>();
         var status = RunStatus.Completed;
@@ -141,6 +145,12 @@ public sealed class Runner
                     }
 
                     journal.Versioned(benchmark, read);
+                }
+
+                if (await MemoryLadderAsync(plan, journal, benchmark, server, cancellationToken).ConfigureAwait(false) is { } failure)
+                {
+                    Conclude(journal, benchmark, Status.Failed, "while measuring memory per connection: " + failure);
+                    return;
                 }
 
                 if (plan.Config.Warmup.Enabled)
@@ -262,6 +272,41 @@ public sealed class Runner
         {
             Conclude(journal, cell.Benchmark, Status.Failed, $"{cell.Label}, trial {trial}: {result.Failure}");
         }
+    }
+
+    /// <summary>
+    /// What connections cost the fresh server, before its warm-up: its memory now (the baseline), then for each
+    /// concurrency from the fewest up, a short closed-loop job on that many connections, memory read once they are
+    /// open and idle and again halfway through the load. From the fewest up, so what one level leaves allocated
+    /// is small beside what the next needs. Null, or why the server failed it.
+    /// </summary>
+    private async Task<string?> MemoryLadderAsync(RunPlan plan, RunJournal journal, Benchmark benchmark, IRunningServer server, CancellationToken cancellationToken)
+    {
+        if (await MemoryProbe.ReadAsync(server, cancellationToken).ConfigureAwait(false) is not { } baseline)
+        {
+            return null;
+        }
+
+        var size = plan.VariationsOf(benchmark).First().Size;
+        foreach (var concurrency in plan.Config.Concurrency.Order())
+        {
+            var spec = Spec(plan, benchmark, server, size, concurrency) with { Duration = MemoryProbe.LoadTime, Warmup = TimeSpan.Zero, Rate = null };
+            var probe = new MemoryProbe(server, concurrency, baseline);
+            var result = await _load.RunAsync(spec, null, probe.ConnectedAsync, cancellationToken).ConfigureAwait(false);
+            if (server.HasExited)
+            {
+                return ServerGone(server);
+            }
+
+            if (result.Failure is not null)
+            {
+                return $"{concurrency} connections: {result.Failure}";
+            }
+
+            journal.MemoryMeasured(benchmark, await probe.EndAsync().ConfigureAwait(false));
+        }
+
+        return null;
     }
 
     /// <summary>One-second closed-loop steps at the first size and the highest concurrency until the last window is steady, or the maximum time.</summary>

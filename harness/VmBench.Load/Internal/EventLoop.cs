@@ -40,6 +40,8 @@ internal sealed unsafe class EventLoop : IDisposable
     private long _requests;
     private long _responseBytes;
     private long _errors;
+    /// <summary>Constant rate: the idle connections by intended send time, so a wake-up costs the requests due, never a scan of every connection.</summary>
+    private readonly PriorityQueue<LoadConnection, long>? _due;
     private int _waiting;
     private LoadPlan _plan = null!;
     private bool _started;
@@ -63,6 +65,7 @@ internal sealed unsafe class EventLoop : IDisposable
         Latency = Histograms.Create();
         Corrected = constantRate ? Histograms.Create() : null;
         _secondUncorrected = constantRate ? Histograms.Create() : null;
+        _due = constantRate ? new PriorityQueue<LoadConnection, long>(connections.Length) : null;
         _epfd = Native.EpollCreate1(Native.EPOLL_CLOEXEC);
         if (_epfd < 0)
         {
@@ -263,27 +266,28 @@ internal sealed unsafe class EventLoop : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long FireDue(long now)
     {
-        var next = long.MaxValue;
-        foreach (var connection in _connections)
+        var due = _due!;
+        while (due.TryPeek(out var connection, out var at))
         {
             if (!connection.Waiting)
             {
+                // Dropped while it waited: its entry is stale.
+                due.Dequeue();
                 continue;
             }
 
-            if (connection.IntendedAt <= now)
+            if (at > now)
             {
-                connection.Waiting = false;
-                _waiting--;
-                StartRequest(connection, now);
+                return at;
             }
-            else if (connection.IntendedAt < next)
-            {
-                next = connection.IntendedAt;
-            }
+
+            due.Dequeue();
+            connection.Waiting = false;
+            _waiting--;
+            StartRequest(connection, now);
         }
 
-        return next;
+        return long.MaxValue;
     }
 
     private void Schedule(LoadConnection connection, long now)
@@ -296,6 +300,7 @@ internal sealed unsafe class EventLoop : IDisposable
         {
             connection.Waiting = true;
             _waiting++;
+            _due!.Enqueue(connection, connection.IntendedAt);
         }
     }
 

@@ -157,6 +157,8 @@ public sealed class DockerRuntime : IServerRuntime
                 CapDrop = ["ALL"],
                 SecurityOpt = ["no-new-privileges"],
                 Binds = SocketBinds(launch.Address),
+                // The open-file limit a local server inherits from vmbench, so 10,000 connections fit in both runtimes.
+                Ulimits = [new Ulimit { Name = "nofile", Soft = OpenFileLimit.ForServers, Hard = OpenFileLimit.ForServers }],
             },
         };
 

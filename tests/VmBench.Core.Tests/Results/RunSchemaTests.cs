@@ -107,6 +107,7 @@ public sealed class RunSchemaTests : IDisposable
         var runtime = new FakeRuntime
         {
             ServerCores = 1.0,
+            Configure = s => s.Memory = () => 1 << 20,
             AddressOf = l => l.Benchmark.Server.Id + ":1",
             StartFailure = l => l.Benchmark.Server.Id == "broken" ? ServerStartException.WithLog("the server exited before it was ready", "bind: address in use") : null,
         };

@@ -85,7 +85,11 @@ internal sealed class FakeServer(Address address, double serverCores) : IRunning
         return Task.FromResult<IUsageWindow>(new FakeWindow(serverCores));
     }
 
-    public Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken) => Task.FromResult<ResourceUsage?>(new ResourceUsage(0, 1000, 2000));
+    /// <summary>The resident memory it reports; null (the default) for a runtime that cannot tell, so no memory is measured.</summary>
+    public Func<long>? Memory { get; set; }
+
+    public Task<ResourceUsage?> ReadUsageAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Memory is null ? null : new ResourceUsage(0, Memory(), 2000));
 
     public Task<int?> StopAsync(CancellationToken cancellationToken) => Task.FromResult<int?>(0);
 
@@ -108,10 +112,26 @@ internal sealed class FakeLoad(Func<LoadSpec, int, CancellationToken, LoadResult
 {
     public int Calls { get; private set; }
 
-    public Task<LoadResult> RunAsync(LoadSpec spec, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>The job running now (set from before its connections are reported set up to its end), else null.</summary>
+    public LoadSpec? Current { get; private set; }
+
+    public async Task<LoadResult> RunAsync(LoadSpec spec, IProgress<LoadProgress>? progress, Func<CancellationToken, Task>? connected, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(measure(spec, Calls++, cancellationToken));
+        Current = spec;
+        try
+        {
+            if (connected is not null)
+            {
+                await connected(cancellationToken);
+            }
+
+            return measure(spec, Calls++, cancellationToken);
+        }
+        finally
+        {
+            Current = null;
+        }
     }
 
     public static LoadResult Result(double rps, string? failure = null, double[]? timeline = null, bool clientBound = false)

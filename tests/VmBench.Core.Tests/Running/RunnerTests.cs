@@ -346,6 +346,38 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Memory_per_connection_is_measured_on_the_fresh_server_from_the_fewest_connections_up()
+    {
+        var plan = RunPlans.For(_servers, _output, 1, "slow");
+        var load = new FakeLoad((_, _, _) => FakeLoad.Result(1000));
+        var runtime = new FakeRuntime
+        {
+            // 1 MiB, and 4 KiB for every connection of the job under way.
+            Configure = server => server.Memory = () => (1 << 20) + (4096L * (load.Current?.Concurrency ?? 0)),
+        };
+
+        var run = await new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        var memory = run.Benchmarks.Single(b => b.Name == "tcpecho-slow").Memory;
+        Assert.NotNull(memory);
+        Assert.Equal([10, 100], memory.Select(m => m.Connections));
+        Assert.All(memory, m => Assert.Equal(1 << 20, m.BaselineBytes));
+        Assert.All(memory, m => Assert.Equal(4096, m.IdleBytesPerConnection));
+    }
+
+    [Fact]
+    public async Task Without_memory_from_the_runtime_nothing_is_measured_and_no_load_is_spent_on_it()
+    {
+        var plan = RunPlans.For(_servers, _output, 1, "slow");
+        var load = new FakeLoad((_, _, _) => FakeLoad.Result(1000));
+
+        var run = await new Runner(new FakeRuntime(), load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        Assert.Null(run.Benchmarks.Single(b => b.Name == "tcpecho-slow").Memory);
+        Assert.Equal(plan.Cells.Count, load.Calls);
+    }
+
+    [Fact]
     public async Task A_constant_rate_plan_the_server_could_not_keep_up_with_is_not_called_client_bound()
     {
         var plan = RunPlans.For(_servers, _output, 1, "slow");

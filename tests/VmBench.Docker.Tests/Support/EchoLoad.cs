@@ -16,10 +16,16 @@ public sealed class EchoLoad : ILoadGenerator
 
     public int Runs { get; private set; }
 
-    public async Task<LoadResult> RunAsync(LoadSpec spec, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    /// <remarks>The connections open inside the load, so <paramref name="connected"/> is called before they do.</remarks>
+    public async Task<LoadResult> RunAsync(LoadSpec spec, IProgress<LoadProgress>? progress, Func<CancellationToken, Task>? connected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         Runs++;
+        if (connected is not null)
+        {
+            await connected(cancellationToken).ConfigureAwait(false);
+        }
+
         var clock = Stopwatch.StartNew();
         var requests = 0L;
         string? failure = null;

@@ -13,11 +13,14 @@ public sealed class TestServer : IDisposable
     private readonly ConcurrentDictionary<Socket, bool> _connections = new();
     private readonly Thread _acceptor;
     private volatile bool _disposed;
+    private readonly TimeSpan _acceptAfter;
     private int _accepted;
 
-    public TestServer(IConnectionBehaviour behaviour, string? unixPath = null)
+    /// <param name="acceptAfter">How long the server waits before it accepts its first connection (the kernel completes the connects meanwhile).</param>
+    public TestServer(IConnectionBehaviour behaviour, string? unixPath = null, TimeSpan acceptAfter = default)
     {
         _behaviour = behaviour;
+        _acceptAfter = acceptAfter;
         if (unixPath is null)
         {
             _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -58,6 +61,7 @@ public sealed class TestServer : IDisposable
 
     private void Accept()
     {
+        Thread.Sleep(_acceptAfter);
         while (!_disposed)
         {
             Socket connection;

@@ -17,7 +17,8 @@ internal sealed class FakeServers : IDisposable
     /// or SIGINT. With <c>--crash-after S</c> it prints a line and exits 3 S seconds after its first load
     /// connection (the one after the harness's readiness probe), wherever its cells fall in the trials. It
     /// touches <c>started</c> in its folder when it starts. With <c>--slow-stop S</c> it takes S seconds to exit after SIGTERM.
-    /// With <c>--leak-kib N</c> it keeps N KiB for every connection it accepts, for good (a leak).
+    /// With <c>--leak-kib N</c> it keeps N KiB for every connection it accepts, for good (a leak); with
+    /// <c>--hold-kib N</c>, N KiB (written, so resident) for as long as each connection is open.
     /// </summary>
     private const string EchoPy = """
         import os, signal, socket, sys, threading, time
@@ -26,7 +27,12 @@ internal sealed class FakeServers : IDisposable
         crash = float(args[args.index("--crash-after") + 1]) if "--crash-after" in args else None
         slow = float(args[args.index("--slow-stop") + 1]) if "--slow-stop" in args else 0
         leak = int(args[args.index("--leak-kib") + 1]) if "--leak-kib" in args else 0
+        hold = int(args[args.index("--hold-kib") + 1]) if "--hold-kib" in args else 0
         leaked = []
+        def serve_holding(conn):
+            kept = b"x" * (hold * 1024)
+            serve(conn)
+            return kept
         signal.signal(signal.SIGTERM, lambda *_: (time.sleep(slow), os._exit(0)))
         signal.signal(signal.SIGINT, lambda *_: os._exit(0))
         open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "started"), "w").close()
@@ -51,7 +57,7 @@ internal sealed class FakeServers : IDisposable
                 leaked.append(b"x" * (leak * 1024))
             if crash is not None and accepted == 2:
                 threading.Thread(target=die, daemon=True).start()
-            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+            threading.Thread(target=serve_holding if hold else serve, args=(conn,), daemon=True).start()
         """;
 
     private readonly List<string> _ids = [];
