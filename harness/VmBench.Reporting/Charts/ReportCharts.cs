@@ -51,6 +51,16 @@ public static class ReportCharts
             foreach (var size in ofProtocol.Select(r => r.Variation!.MessageSize).Distinct().Order())
             {
                 charts.Add(AgainstConcurrency(protocol, size, ofProtocol, palette));
+                if (ofProtocol.Select(r => r.Variation!.Concurrency).Distinct().Count() > 1)
+                {
+                    charts.Add(ThroughputAgainstConcurrency(protocol, size, ofProtocol, palette));
+                }
+            }
+
+            var measured = run.Benchmarks.Where(b => b.Protocol == protocol && b.Memory is { Count: > 0 }).ToList();
+            if (measured.Count > 0)
+            {
+                charts.Add(MemoryPerConnection(protocol, measured, palette));
             }
         }
 
@@ -256,6 +266,57 @@ public static class ReportCharts
             levels.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList(),
             series)
         { Protocol = protocol };
+    }
+
+    private static ChartSpec ThroughputAgainstConcurrency(string protocol, int size, IReadOnlyList<ResultRow> rows, ServerPalette palette)
+    {
+        var ofSize = rows.Where(r => r.Variation!.MessageSize == size).ToList();
+        var levels = ofSize.Select(r => r.Variation!.Concurrency).Distinct().Order().ToList();
+        var series = ByServer(ofSize).Select(server => new ChartSeries(
+            SeriesName(server),
+            ColorOf(palette, server),
+            server.OrderBy(r => r.Variation!.Concurrency).Select(r => Of(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.RequestsPerSecond) with { Flag = FlagOf(r) }).ToList())).ToList();
+        return new ChartSpec(
+            $"throughput-concurrency-{Slug(protocol)}{SizeSlug(size)}",
+            ChartSections.Concurrency,
+            $"{(size == VariationResult.NoPayload ? protocol : $"{protocol}, {VariationResult.SizeLabel(size)}")}: requests/s against concurrency (medians over trials; error bars: 95 % CI)",
+            "concurrent connections",
+            "requests/s",
+            ChartKind.Lines,
+            XAxisKind.Categories,
+            levels.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList(),
+            series)
+        { Protocol = protocol };
+    }
+
+    /// <summary>What a connection cost each server in memory against the connection count (idle: circles, under load: triangles).</summary>
+    private static ChartSpec MemoryPerConnection(string protocol, IReadOnlyList<BenchmarkResult> benchmarks, ServerPalette palette)
+    {
+        var levels = benchmarks.SelectMany(b => b.Memory!.Select(m => m.Connections)).Distinct().Order().ToList();
+        var series = new List<ChartSeries>();
+        foreach (var benchmark in benchmarks)
+        {
+            var arm = benchmark.Role == Core.Model.BenchmarkRole.AaArm;
+            var color = arm ? palette.ShadeOf(benchmark.Server, 0.45) : palette.ColorOf(benchmark.Server);
+            var name = arm ? benchmark.Server + Core.Model.Benchmark.AaSuffix : benchmark.Server;
+            series.Add(new ChartSeries($"{name} idle", color, Points(benchmark, m => m.IdleBytesPerConnection)));
+            series.Add(new ChartSeries($"{name} active", color, Points(benchmark, m => m.ActiveBytesPerConnection)) { Marker = SeriesMarker.Triangle });
+        }
+
+        return new ChartSpec(
+            $"memory-connections-{Slug(protocol)}",
+            ChartSections.Concurrency,
+            $"{protocol}: server memory per connection, idle (circles) and under load (triangles), on the fresh server (one reading each)",
+            "connections",
+            "KiB per connection",
+            ChartKind.Lines,
+            XAxisKind.Categories,
+            levels.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList(),
+            series)
+        { Protocol = protocol };
+
+        List<ChartPoint> Points(BenchmarkResult benchmark, Func<ConnectionMemory, double?> figure) =>
+            benchmark.Memory!.Where(m => figure(m) is not null).Select(m => new ChartPoint(levels.IndexOf(m.Connections), figure(m)!.Value / 1024)).ToList();
     }
 
     /// <summary>A cell's estimate as a point at <paramref name="x"/>: its median, its 95 % CI as the error range.</summary>

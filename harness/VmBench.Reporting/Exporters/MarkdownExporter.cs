@@ -83,6 +83,16 @@ public sealed class MarkdownExporter() : TextFileExporter("markdown", FileName, 
             builder.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
         }
 
+        if (MemoryRow.From(run) is { Count: > 0 } memory)
+        {
+            builder.Append("\n## Memory per connection\n\n").Append(Text(MemoryRow.Note)).Append("\n\n| Benchmark | Connections | Memory at start (MiB) | Idle (KiB per connection) | Active (KiB per connection) |\n| --- | ---: | ---: | ---: | ---: |\n");
+            foreach (var row in memory)
+            {
+                builder.Append("| ").Append(Text(row.Benchmark)).Append(" | ").Append(Format.Raw(row.Connections)).Append(" | ").Append(row.BaselineMiB)
+                    .Append(" | ").Append(row.IdleKiBPerConnection).Append(" | ").Append(row.ActiveKiBPerConnection).Append(" |\n");
+            }
+        }
+
         builder.Append("\n## Servers\n\n| Server | Title | Loop | Language | Versions | Environment | Benchmarks |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         foreach (var server in run.Benchmarks.GroupBy(b => b.Server, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

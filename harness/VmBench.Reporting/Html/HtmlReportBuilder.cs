@@ -90,7 +90,27 @@ internal static class HtmlReportBuilder
         HtmlPage.Kv(html, "Output", c.Output);
         html.Append("</table>\n");
         Servers(html, run);
+        Memory(html, run);
         html.Append("</section>\n");
+    }
+
+    private static void Memory(StringBuilder html, RunResult run)
+    {
+        var rows = MemoryRow.From(run);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h3>Memory per connection</h3>\n<p class=\"note\">").Append(HtmlText.E(MemoryRow.Note)).Append("</p>\n<div class=\"scroll\">\n<table class=\"memory sortable\">\n<thead><tr><th>Benchmark</th><th>Connections</th><th>Memory at start (MiB)</th><th>Idle (KiB per connection)</th><th>Active (KiB per connection)</th></tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append("<tr><td>").Append(HtmlText.E(row.Benchmark)).Append("</td><td class=\"num\">").Append(row.Connections.ToString("N0", CultureInfo.InvariantCulture))
+                .Append("</td><td class=\"num\">").Append(row.BaselineMiB).Append("</td><td class=\"num\">").Append(row.IdleKiBPerConnection)
+                .Append("</td><td class=\"num\">").Append(row.ActiveKiBPerConnection).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</div>\n");
     }
 
     private static void Servers(StringBuilder html, RunResult run)
