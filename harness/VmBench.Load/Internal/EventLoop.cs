@@ -12,7 +12,7 @@ namespace VmBench.Load.Internal;
 /// echoed byte compared with what was sent, histograms owned by the thread (no locks, no allocation on the hot path).
 /// It never blocks longer than 50 ms, so it stops promptly on failure, cancellation or the end of the job.
 /// </summary>
-internal sealed unsafe class EventLoop : IDisposable
+internal sealed unsafe class EventLoop : ILoadLoop
 {
     private const int MaxEvents = 512;
     private const int MaxReadBuffer = 1 << 20;
@@ -318,29 +318,7 @@ internal sealed unsafe class EventLoop : IDisposable
 
     /// <summary>Writes the rest of the current request; 0 when done or the socket is full (EPOLLOUT resumes), else errno.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Send(LoadConnection connection)
-    {
-        var data = _payload.Base + connection.Offset;
-        while (connection.Sent < _requestBytes)
-        {
-            var written = Native.Send(connection.Fd, data + connection.Sent, _requestBytes - connection.Sent, Native.MSG_NOSIGNAL);
-            if (written > 0)
-            {
-                connection.Sent += (int)written;
-                continue;
-            }
-
-            var errno = written < 0 ? Native.Errno() : 0;
-            if (errno == Native.EINTR)
-            {
-                continue;
-            }
-
-            return errno == Native.EAGAIN ? 0 : Math.Max(errno, 1);
-        }
-
-        return 0;
-    }
+    private int Send(LoadConnection connection) => Native.SendRest(connection.Fd, _payload.Base + connection.Offset, _requestBytes, ref connection.Sent);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnEvent(LoadConnection connection, uint events)
