@@ -371,7 +371,8 @@ public sealed class Runner
             benchmark.Protocol.Mode == Mode.Readline ? plan.Config.MessagesPerRequest : 1,
             plan.Duration,
             TimeSpan.Zero,
-            plan.Config.Rate);
+            plan.Config.Rate,
+            Pattern: benchmark.Protocol.Pattern);
 
     private static string Unexpected(Exception ex) => $"unexpected error: {ex.GetType().Name}: {ex.Message}";
 
