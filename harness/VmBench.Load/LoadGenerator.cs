@@ -107,7 +107,7 @@ public sealed class LoadGenerator : ILoadGenerator
             for (int t = 0, first = 0; t < threads; t++)
             {
                 var slots = (spec.Concurrency / threads) + (t < spec.Concurrency % threads ? 1 : 0);
-                loops.Add(new ChurnLoop(control, payload, sources, server.Address.GetAddressBytes(), server.Port, first, slots));
+                loops.Add(new ChurnLoop(spec.Rate is not null, control, payload, sources, server.Address.GetAddressBytes(), server.Port, first, slots));
                 first += slots;
             }
 

@@ -96,11 +96,24 @@ public sealed class ChurnTests
     }
 
     [Fact]
-    public async Task Churn_refuses_constant_rate_and_other_modes()
+    public async Task At_constant_rate_connections_start_on_plan_and_the_corrected_latency_runs_from_then()
+    {
+        using var server = new ChurnServer();
+        var result = await _load.RunAsync(Spec(server.Address, seconds: 2) with { Rate = 2000 }, null, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.Equal(2000, result.IntendedRate);
+        Assert.InRange(result.RequestsPerSecond, 1900, 2040);
+        Assert.NotNull(result.CorrectedLatency);
+        Assert.Equal(result.Latency.Count, result.CorrectedLatency!.Count);
+        Assert.True(result.CorrectedLatency.P50 >= result.Latency.P50, $"corrected p50 {result.CorrectedLatency.P50} ms below the uncorrected {result.Latency.P50} ms");
+        Assert.InRange(server.Served, result.Requests, result.Requests + Concurrency);
+    }
+
+    [Fact]
+    public async Task Churn_refuses_other_modes()
     {
         var address = Address.Tcp(System.Net.IPAddress.Loopback, 5000);
-        var rate = await Assert.ThrowsAsync<ArgumentException>(() => _load.RunAsync(Spec(address) with { Rate = 1000 }, null, CancellationToken.None));
-        Assert.Contains("closed loop only", rate.Message, StringComparison.Ordinal);
         var mode = await Assert.ThrowsAsync<ArgumentException>(() => _load.RunAsync(Spec(address) with { Mode = Mode.Readline }, null, CancellationToken.None));
         Assert.Contains("echo exchanges only (got mode readline)", mode.Message, StringComparison.Ordinal);
     }

@@ -14,12 +14,14 @@ namespace VmBench.Load.Internal;
 /// reason in <see cref="Tally"/> and its slot starts again after the next wait, never retried in place; a wrong byte
 /// fails the job at once. Like <see cref="EventLoop"/>: edge-triggered epoll, libc calls, no allocation on the
 /// hot path, never blocked longer than 50 ms, so it stops promptly on failure, cancellation or the end of the job.
+/// At constant rate slot s starts its k-th exchange at the plan's intended time (<see cref="LoadPlan.IntendedAt"/>),
+/// and the corrected latency runs from then.
 /// </summary>
 internal sealed unsafe class ChurnLoop : ILoadLoop
 {
     private const int MaxEvents = 512;
     private const int MaxReadBuffer = 1 << 20;
-    private const int MaxWaitMilliseconds = 50;
+    private const long MaxWaitNanoseconds = 50_000_000;
 
     /// <summary>The peer shut down its side, or the socket has an error: once seen, no more data will come.</summary>
     private const uint HangUp = Native.EPOLLRDHUP | Native.EPOLLHUP | Native.EPOLLERR;
@@ -40,8 +42,11 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
     private readonly byte* _events;
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly LongHistogram _second = Histograms.Create();
+    private readonly LongHistogram? _secondUncorrected;
     private readonly List<SecondSample> _seconds = [];
     private int _restartCount;
+    private int _waiting;
+    private bool _pwait2 = true;
     private int _nextSource;
     private long _completed;
     private long _requests;
@@ -54,7 +59,7 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
 
     /// <param name="target">The server's IPv4 address (4 bytes, network order) and port.</param>
     /// <param name="firstSlot">The job-wide number of this loop's first slot (for messages).</param>
-    public ChurnLoop(LoadControl control, Payload payload, SourceAddresses sources, ReadOnlySpan<byte> target, int port, int firstSlot, int slots)
+    public ChurnLoop(bool constantRate, LoadControl control, Payload payload, SourceAddresses sources, ReadOnlySpan<byte> target, int port, int firstSlot, int slots)
     {
         _control = control;
         _payload = payload;
@@ -74,6 +79,8 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
         _target = (byte*)NativeMemory.Alloc(Native.SockaddrInSize);
         Native.WriteSockaddrIn(_target, target, port);
         Latency = Histograms.Create();
+        Corrected = constantRate ? Histograms.Create() : null;
+        _secondUncorrected = constantRate ? Histograms.Create() : null;
         _epfd = Native.EpollCreate1(Native.EPOLL_CLOEXEC);
         if (_epfd < 0)
         {
@@ -83,8 +90,7 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
 
     public LongHistogram Latency { get; }
 
-    /// <summary>Always null: churn runs closed loop only.</summary>
-    public LongHistogram? Corrected => null;
+    public LongHistogram? Corrected { get; }
 
     public IReadOnlyList<SecondSample> Seconds => _seconds;
 
@@ -154,9 +160,24 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Loop()
     {
+        if (_plan.ConstantRate)
+        {
+            // Exchanges are due at planned instants: ask for 1 ns timer slack instead of the default 50 us (this thread only).
+            Native.Prctl(Native.PR_SET_TIMERSLACK, 1, 0, 0, 0);
+        }
+
+        var start = Stopwatch.GetTimestamp();
         foreach (var slot in _slots)
         {
-            Begin(slot);
+            if (_plan.ConstantRate)
+            {
+                slot.IntendedAt = _plan.IntendedAt(slot.Index, 0);
+                Schedule(slot, start);
+            }
+            else
+            {
+                Begin(slot);
+            }
         }
 
         var nextScan = Stopwatch.GetTimestamp() + s_scanTicks;
@@ -187,7 +208,12 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
 
             RestartFailed();
             var deadline = Math.Min(now < _plan.MeasureStart ? _plan.MeasureStart : _plan.MeasureEnd, nextScan);
-            var n = Wait(Clock.ToNanoseconds(deadline - now));
+            if (_waiting > 0)
+            {
+                deadline = Math.Min(deadline, FireDue(now));
+            }
+
+            var n = Native.WaitEvents(_epfd, _events, MaxEvents, Math.Clamp(Clock.ToNanoseconds(deadline - now), 0, MaxWaitNanoseconds), ref _pwait2);
             for (var i = 0; i < n; i++)
             {
                 var ev = _events + (i * Native.EpollEventSize);
@@ -201,17 +227,53 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
         }
     }
 
-    private int Wait(long nanoseconds)
+    /// <summary>The slot's next exchange: at once in a closed loop; at constant rate at its next planned instant.</summary>
+    private void Next(ChurnSlot slot, long now)
     {
-        var milliseconds = (int)Math.Clamp((nanoseconds + 999_999) / 1_000_000, 0, MaxWaitMilliseconds);
-        var n = Native.EpollWait(_epfd, _events, MaxEvents, milliseconds);
-        if (n >= 0)
+        if (_plan.ConstantRate)
         {
-            return n;
+            slot.PlanIndex++;
+            slot.IntendedAt = _plan.IntendedAt(slot.Index, slot.PlanIndex);
+            Schedule(slot, now);
+        }
+        else
+        {
+            Begin(slot);
+        }
+    }
+
+    private void Schedule(ChurnSlot slot, long now)
+    {
+        if (slot.IntendedAt <= now)
+        {
+            Begin(slot);
+        }
+        else
+        {
+            slot.Waiting = true;
+            _waiting++;
+        }
+    }
+
+    /// <summary>Constant rate: starts every exchange that is due, returns the earliest later intended start.</summary>
+    private long FireDue(long now)
+    {
+        var next = long.MaxValue;
+        foreach (var slot in _slots)
+        {
+            if (slot.Waiting && slot.IntendedAt <= now)
+            {
+                slot.Waiting = false;
+                _waiting--;
+                Begin(slot);
+            }
+            else if (slot.Waiting)
+            {
+                next = Math.Min(next, slot.IntendedAt);
+            }
         }
 
-        var errno = Native.Errno();
-        return errno == Native.EINTR ? 0 : throw new InvalidOperationException($"epoll_wait failed: errno {errno}");
+        return next;
     }
 
     /// <summary>Starts the slot's next exchange: a socket bound to the next source address, connecting, its payload sent as far as it goes.</summary>
@@ -377,14 +439,17 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
             }
 
             _requests++;
-            var latency = Clock.ToNanoseconds(now - slot.StartedAt);
-            Histograms.Record(Latency, latency);
-            Histograms.Record(_second, latency);
+            Record(slot, now);
         }
 
         Close(slot);
-        Begin(slot);
+        Next(slot, Stopwatch.GetTimestamp());
     }
+
+    /// <summary>Records the latency of the slot's exchange as of <paramref name="now"/>, in the totals and the current second (corrected ones at constant rate).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Record(ChurnSlot slot, long now) =>
+        Histograms.RecordAnswer(Latency, Corrected, _second, _secondUncorrected, slot.StartedAt, slot.IntendedAt, now);
 
     /// <summary>A failed exchange: counted with its reason, its socket closed, its slot started again after the next wait.</summary>
     private void Failed(ChurnSlot slot, ChurnStep step, int errno)
@@ -399,9 +464,10 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
         // A slot that fails again at once is queued again, at an index already taken from the queue.
         var count = _restartCount;
         _restartCount = 0;
+        var now = Stopwatch.GetTimestamp();
         for (var i = 0; i < count && !_control.StopRequested; i++)
         {
-            Begin(_slots[_restart[i]]);
+            Next(_slots[_restart[i]], now);
         }
     }
 
@@ -452,8 +518,7 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
             var recorded = Clock.ToNanoseconds(age) > answered;
             if (recorded)
             {
-                Histograms.Record(Latency, Clock.ToNanoseconds(age));
-                Histograms.Record(_second, Clock.ToNanoseconds(age));
+                Record(slot, end);
             }
 
             Outstanding.Add(slot.Index, slot.Number, age, recorded);
@@ -466,7 +531,8 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
         _nextSecondAt += Stopwatch.Frequency;
     }
 
-    private SecondSample TakeSecond(long end) => new(_nextSecondAt - Stopwatch.Frequency, end, Histograms.Take(_second), null);
+    private SecondSample TakeSecond(long end) =>
+        new(_nextSecondAt - Stopwatch.Frequency, end, Histograms.Take(_second), _secondUncorrected is null ? null : Histograms.Take(_secondUncorrected));
 
     public void Dispose()
     {

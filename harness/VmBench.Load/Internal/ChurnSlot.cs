@@ -44,4 +44,12 @@ internal sealed class ChurnSlot
 
     /// <summary>The source address it was bound to (<see cref="SourceAddresses"/>).</summary>
     public int Source;
+
+    /// <summary>Constant rate: the exchange's place in the plan and its intended start.</summary>
+    public long PlanIndex;
+
+    public long IntendedAt;
+
+    /// <summary>Constant rate: idle until <see cref="IntendedAt"/>.</summary>
+    public bool Waiting;
 }

@@ -217,47 +217,7 @@ internal sealed unsafe class EventLoop : ILoadLoop
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Wait(long nanoseconds)
-    {
-        nanoseconds = Math.Clamp(nanoseconds, 0, MaxWaitNanoseconds);
-        int n;
-        if (_pwait2)
-        {
-            var timeout = new Native.Timespec { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
-            n = Native.EpollPwait2(_epfd, _events, MaxEvents, &timeout, null);
-            if (n >= 0)
-            {
-                return n;
-            }
-
-            var errno = Native.Errno();
-            if (errno == Native.EINTR)
-            {
-                return 0;
-            }
-
-            if (errno is not (Native.ENOSYS or Native.EPERM))
-            {
-                throw new InvalidOperationException($"epoll_pwait2 failed: errno {errno}");
-            }
-
-            _pwait2 = false;
-        }
-
-        n = Native.EpollWait(_epfd, _events, MaxEvents, (int)((nanoseconds + 999_999) / 1_000_000));
-        if (n < 0)
-        {
-            var errno = Native.Errno();
-            if (errno != Native.EINTR)
-            {
-                throw new InvalidOperationException($"epoll_wait failed: errno {errno}");
-            }
-
-            return 0;
-        }
-
-        return n;
-    }
+    private int Wait(long nanoseconds) => Native.WaitEvents(_epfd, _events, MaxEvents, Math.Clamp(nanoseconds, 0, MaxWaitNanoseconds), ref _pwait2);
 
     /// <summary>Constant rate: sends every request that is due, returns the earliest later intended time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -540,22 +500,8 @@ internal sealed unsafe class EventLoop : ILoadLoop
 
     /// <summary>Records the latency of the connection's current request as of <paramref name="now"/>, in the totals and the current second.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Record(LoadConnection connection, long now)
-    {
-        var latency = Clock.ToNanoseconds(now - connection.SentAt);
-        Histograms.Record(Latency, latency);
-        if (Corrected is not null)
-        {
-            var corrected = Clock.ToNanoseconds(now - connection.IntendedAt);
-            Histograms.Record(Corrected, corrected);
-            Histograms.Record(_second, corrected);
-            Histograms.Record(_secondUncorrected!, latency);
-        }
-        else
-        {
-            Histograms.Record(_second, latency);
-        }
-    }
+    private void Record(LoadConnection connection, long now) =>
+        Histograms.RecordAnswer(Latency, Corrected, _second, _secondUncorrected, connection.SentAt, connection.IntendedAt, now);
 
     /// <summary>
     /// At the end (of the measurement, or earlier when stopped): every request still unanswered (sent, or being

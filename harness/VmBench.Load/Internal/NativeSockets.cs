@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace VmBench.Load.Internal;
 
-/// <summary>The socket calls the churn loop makes for every exchange (socket, setsockopt, bind, connect: IPv4 only), and sending on a non-blocking socket.</summary>
+/// <summary>The socket calls the churn loop makes for every exchange (socket, setsockopt, bind, connect: IPv4 only), and what both loops share: sending on a non-blocking socket, waiting for events.</summary>
 internal static unsafe partial class Native
 {
     public const int AF_INET = 2;
@@ -71,6 +71,52 @@ internal static unsafe partial class Native
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="nanoseconds"/> for events: epoll_pwait2 (nanosecond timeout) while
+    /// <paramref name="pwait2"/>, which turns false for good where the kernel or a seccomp filter refuses it, then
+    /// epoll_wait (whole milliseconds, rounded up); 0 when interrupted by a signal.
+    /// </summary>
+    public static int WaitEvents(int epfd, byte* events, int maxEvents, long nanoseconds, ref bool pwait2)
+    {
+        int n;
+        if (pwait2)
+        {
+            var timeout = new Timespec { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
+            n = EpollPwait2(epfd, events, maxEvents, &timeout, null);
+            if (n >= 0)
+            {
+                return n;
+            }
+
+            var errno = Errno();
+            if (errno == EINTR)
+            {
+                return 0;
+            }
+
+            if (errno is not (ENOSYS or EPERM))
+            {
+                throw new InvalidOperationException($"epoll_pwait2 failed: errno {errno}");
+            }
+
+            pwait2 = false;
+        }
+
+        n = EpollWait(epfd, events, maxEvents, (int)((nanoseconds + 999_999) / 1_000_000));
+        if (n < 0)
+        {
+            var errno = Errno();
+            if (errno != EINTR)
+            {
+                throw new InvalidOperationException($"epoll_wait failed: errno {errno}");
+            }
+
+            return 0;
+        }
+
+        return n;
     }
 
     /// <summary>Writes a sockaddr_in for <paramref name="address"/> (4 bytes, network order) and <paramref name="port"/> at <paramref name="into"/>.</summary>

@@ -72,7 +72,7 @@ internal static class SpecValidator
         return resolved;
     }
 
-    /// <summary>Churn binds every connection to a source address of 127.0.0.0/8 (<see cref="SourceAddresses"/>): echo, closed loop, to an IPv4 loopback server.</summary>
+    /// <summary>Churn binds every connection to a source address of 127.0.0.0/8 (<see cref="SourceAddresses"/>): echo, one message per connection, to an IPv4 loopback server.</summary>
     private static void ValidateChurn(LoadSpec spec, TargetAddress target)
     {
         if (spec.Mode != Mode.Echo)
@@ -83,11 +83,6 @@ internal static class SpecValidator
         if (spec.MessagesPerRequest != 1)
         {
             throw new ArgumentException($"churn sends one message per connection (got {spec.MessagesPerRequest} messages per request)");
-        }
-
-        if (spec.Rate is not null)
-        {
-            throw new ArgumentException("churn (one connection per request) runs closed loop only: constant rate is not supported with it");
         }
 
         if (target.EndPoint is not IPEndPoint { AddressFamily: AddressFamily.InterNetwork } ip || !IPAddress.IsLoopback(ip.Address))

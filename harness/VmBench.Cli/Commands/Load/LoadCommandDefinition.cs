@@ -38,7 +38,7 @@ public static class LoadCommandDefinition
 
     public static readonly Option<bool> AllowRemote = CommonOptions.Flag("--allow-remote", "Allow a target other than loopback or a unix socket");
 
-    public static readonly Option<bool> Churn = CommonOptions.Flag("--churn", "One connection per request: connect, one verified echo of --msize bytes, close (the connect-<id> benchmarks; echo mode, closed loop, a 127.0.0.0/8 target)");
+    public static readonly Option<bool> Churn = CommonOptions.Flag("--churn", "One connection per request: connect, one verified echo of --msize bytes, close (the connect-<id> benchmarks; echo mode, a 127.0.0.0/8 target; with --rate, connections/s)");
 
     public static readonly Option<bool> Json = CommonOptions.Flag("--json", "Print the result as JSON (the LoadResult of run.json)");
 
