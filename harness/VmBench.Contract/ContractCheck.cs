@@ -15,5 +15,11 @@ public sealed record ContractCheck(string Name, Func<Benchmark, bool> AppliesTo,
     public string Title => Name.Replace('_', ' ');
 
     /// <summary>Checked on every benchmark of <paramref name="mode"/>.</summary>
-    public static Func<Benchmark, bool> InMode(Mode mode) => b => b.Protocol.Mode == mode;
+    public static Func<Benchmark, bool> InMode(Mode mode) => b => b.Protocol.Mode == mode && Contracted(b);
+
+    /// <summary>
+    /// The contract is about a server in a mode over an address kind: a churn benchmark (connect-x) drives the same
+    /// echo over tcp as tcpecho-x, one connection per request, so no check is run a second time for it.
+    /// </summary>
+    public static bool Contracted(Benchmark benchmark) => benchmark.Protocol.Pattern == LoadPattern.Stream;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Sockets;
 using VmBench.Core.Load;
 using VmBench.Core.Model;
@@ -9,7 +10,7 @@ namespace VmBench.Load;
 
 /// <summary>
 /// The load client: closed-loop (or constant-rate) echo, readline and HTTP keep-alive load over loopback TCP or
-/// unix sockets. Each load thread is a single-threaded epoll loop (Linux) over its share of the connections, one
+/// unix sockets, or connection churn (<see cref="LoadPattern.Churn"/>: one connection per echo, over 127.0.0.0/8). Each load thread is a single-threaded epoll loop (Linux) over its share of the connections, one
 /// thread per core the process may use (one when pinned with taskset -c N). Every echoed byte is verified.
 /// Figures: Bytes are the bytes echoed (= sent) for echo and readline, the response bytes for HTTP; MiB/s is per
 /// direction. Latencies are recorded in nanoseconds, 3 significant digits.
@@ -44,8 +45,16 @@ public sealed class LoadGenerator : ILoadGenerator
         }
 
         var hardDeadline = Stopwatch.GetTimestamp() + LoadPlan.ToTicks(spec.EffectiveHardTimeout);
+        return spec.Pattern == LoadPattern.Churn
+            ? await ChurnAsync(spec, target, progress, hardDeadline, cancellationToken).ConfigureAwait(false)
+            : await StreamAsync(spec, target, progress, connected, hardDeadline, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Connections opened before the clock starts, shared out to one <see cref="EventLoop"/> per core.</summary>
+    private async Task<LoadResult> StreamAsync(LoadSpec spec, TargetAddress target, IProgress<LoadProgress>? progress, Func<CancellationToken, Task>? connected, long hardDeadline, CancellationToken cancellationToken)
+    {
         var sockets = new List<Socket>();
-        var loops = new List<EventLoop>();
+        var loops = new List<ILoadLoop>();
         Payload? payload = null;
         try
         {
@@ -67,7 +76,7 @@ public sealed class LoadGenerator : ILoadGenerator
             }
 
             var control = new LoadControl();
-            var threads = Math.Clamp(_cpu.AvailableCores, 1, spec.Concurrency);
+            var threads = Threads(spec);
             for (var t = 0; t < threads; t++)
             {
                 var share = new List<LoadConnection>();
@@ -79,14 +88,7 @@ public sealed class LoadGenerator : ILoadGenerator
                 loops.Add(new EventLoop(spec.Mode, spec.Rate is not null, control, payload, share.ToArray()));
             }
 
-            var plan = new LoadPlan(spec.Mode, spec.Concurrency, Stopwatch.GetTimestamp(), spec.Warmup, spec.Duration, spec.Rate);
-            var session = new LoadSession(spec, plan, loops, control, _cpu, progress);
-            for (var t = 0; t < loops.Count; t++)
-            {
-                loops[t].Start(plan, t, t == 0 ? _cpu : null);
-            }
-
-            await session.MonitorAsync(hardDeadline, cancellationToken).ConfigureAwait(false);
+            var session = await MonitorAsync(spec, loops, control, progress, hardDeadline, cancellationToken).ConfigureAwait(false);
             return session.Result(payload.RequestBytes, messagesPerRequest) with { ConnectSeconds = connectSeconds };
         }
         finally
@@ -116,6 +118,60 @@ public sealed class LoadGenerator : ILoadGenerator
 
         return Primer.PrimeAll(sockets, payload, spec.Mode, deadline, cancellationToken) is { } prime ? (prime, 1) : (null, 0);
     }
+
+    /// <summary>One connection per request (<see cref="ChurnLoop"/>, one per core): nothing is connected before the clock starts, so there is no set-up and no hook between it and the load.</summary>
+    private async Task<LoadResult> ChurnAsync(LoadSpec spec, TargetAddress target, IProgress<LoadProgress>? progress, long hardDeadline, CancellationToken cancellationToken)
+    {
+        var loops = new List<ChurnLoop>();
+        var payload = Payload.Create(Mode.Echo, spec.MessageSize, 1, target.Host);
+        var sources = new SourceAddresses();
+        try
+        {
+            var server = (IPEndPoint)target.EndPoint;
+            var control = new LoadControl();
+            var threads = Threads(spec);
+            for (int t = 0, first = 0; t < threads; t++)
+            {
+                var slots = (spec.Concurrency / threads) + (t < spec.Concurrency % threads ? 1 : 0);
+                loops.Add(new ChurnLoop(spec.Rate is not null, control, payload, sources, server.Address.GetAddressBytes(), server.Port, first, slots));
+                first += slots;
+            }
+
+            var session = await MonitorAsync(spec, [.. loops], control, progress, hardDeadline, cancellationToken).ConfigureAwait(false);
+            if (ChurnErrors.Failure(loops.Select(l => l.Tally), loops.Sum(l => l.Completed)) is { } failure)
+            {
+                control.Fail(failure);
+            }
+
+            return session.Result(payload.RequestBytes, 1);
+        }
+        finally
+        {
+            if (loops.TrueForAll(l => l.Stopped))
+            {
+                loops.ForEach(l => l.Dispose());
+                payload.Dispose();
+                sources.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Starts the loops on one plan and watches them to the end; the session then adds up their figures.</summary>
+    private async Task<LoadSession> MonitorAsync(LoadSpec spec, List<ILoadLoop> loops, LoadControl control, IProgress<LoadProgress>? progress, long hardDeadline, CancellationToken cancellationToken)
+    {
+        var plan = new LoadPlan(spec.Mode, spec.Concurrency, Stopwatch.GetTimestamp(), spec.Warmup, spec.Duration, spec.Rate);
+        var session = new LoadSession(spec, plan, loops, control, _cpu, progress);
+        for (var t = 0; t < loops.Count; t++)
+        {
+            loops[t].Start(plan, t, t == 0 ? _cpu : null);
+        }
+
+        await session.MonitorAsync(hardDeadline, cancellationToken).ConfigureAwait(false);
+        return session;
+    }
+
+    /// <summary>One load thread per core the process may use, never more than there are connections.</summary>
+    private int Threads(LoadSpec spec) => Math.Clamp(_cpu.AvailableCores, 1, spec.Concurrency);
 
     internal static LoadResult Failed(LoadSpec spec, string failure, long errors) =>
         new(0, 0, 0, 0, 0, 0, LatencySummaries.Empty, spec.Rate is null ? null : LatencySummaries.Empty, spec.Rate, errors, failure, [], null, null);

@@ -34,7 +34,7 @@ public sealed class NewServerCommandTests : IDisposable
 
         var (listed, list, listErrors) = await Vmbench.RunAsync(TimeSpan.FromMinutes(1), "list", "--servers", Servers);
         Assert.True(listed == 0, listErrors);
-        Assert.Contains($"tcpecho-{id}, unixecho-{id}, readline-{id}", list, StringComparison.Ordinal);
+        Assert.Contains($"tcpecho-{id}, unixecho-{id}, readline-{id}, connect-{id}", list, StringComparison.Ordinal);
 
         var output = Path.Combine(_root, "results");
         var (ran, runOut, runErr) = await Vmbench.RunAsync(
@@ -43,7 +43,7 @@ public sealed class NewServerCommandTests : IDisposable
             "--sizes", "1024", "--concurrency", "4", "--server-cpus", "", "--client-cpus", "", "--output", output);
         Assert.True(ran == 0, runOut + runErr);
         var run = RunJson.Read(output);
-        Assert.Equal([$"tcpecho-{id}", $"unixecho-{id}", $"readline-{id}"], run.Benchmarks.Select(b => b.Name));
+        Assert.Equal([$"tcpecho-{id}", $"unixecho-{id}", $"readline-{id}", $"connect-{id}"], run.Benchmarks.Select(b => b.Name));
         Assert.All(run.Benchmarks, b => Assert.True(b.Status == Status.Ok && b.Variations.Single().Runs.Single().RequestsPerSecond > 0, $"{b.Name}: {b.Status} {b.Reason}"));
     }
 

@@ -7,7 +7,7 @@ namespace VmBench.Contract.Checks;
 public static class SocketOptionChecks
 {
     /// <summary>Checked on every TCP benchmark: a server may accept differently per mode.</summary>
-    public static readonly ContractCheck NoDelay = new("Accepted_tcp_sockets_have_tcp_nodelay_set", b => b.Protocol.Address == AddressKind.Tcp, async c =>
+    public static readonly ContractCheck NoDelay = new("Accepted_tcp_sockets_have_tcp_nodelay_set", b => b.Protocol.Address == AddressKind.Tcp && ContractCheck.Contracted(b), async c =>
     {
         using var socket = await Wire.ConnectAsync(c.Address, c.CancellationToken).ConfigureAwait(false);
         // One answer first: the server has accepted the connection and set it up.

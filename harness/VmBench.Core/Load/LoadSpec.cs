@@ -8,6 +8,7 @@ namespace VmBench.Core.Load;
 /// <param name="Rate">Constant-rate mode: total requests/s across all connections; null for closed loop.</param>
 /// <param name="AllowNonLoopback">Opt-in to targets other than loopback or unix sockets.</param>
 /// <param name="HardTimeout">Bound on the whole job, whatever the server does; null for warm-up + duration + 30 s.</param>
+/// <param name="Pattern">Requests over connections opened once (<see cref="LoadPattern.Stream"/>), or one connection per request (<see cref="LoadPattern.Churn"/>: echo over 127.0.0.0/8 only).</param>
 public sealed record LoadSpec(
     Address Address,
     Mode Mode,
@@ -18,7 +19,8 @@ public sealed record LoadSpec(
     TimeSpan Warmup,
     double? Rate = null,
     bool AllowNonLoopback = false,
-    TimeSpan? HardTimeout = null)
+    TimeSpan? HardTimeout = null,
+    LoadPattern Pattern = LoadPattern.Stream)
 {
     public TimeSpan EffectiveHardTimeout => HardTimeout ?? Warmup + Duration + TimeSpan.FromSeconds(30);
 }

@@ -1,15 +1,23 @@
+using VmBench.Core.Results;
+
 namespace VmBench.Core.Model;
 
 /// <summary>A benchmark protocol: a mode over an address kind, with its benchmark-name prefix.</summary>
-public sealed record Protocol(string Prefix, Mode Mode, AddressKind Address)
+/// <param name="Pattern">How the load client uses connections (<see cref="LoadPattern.Churn"/>: one connection per request).</param>
+/// <param name="FixedSize">The one message size of a protocol without a payload axis (its cells are one per concurrency); null when it takes the run's sizes.</param>
+public sealed record Protocol(string Prefix, Mode Mode, AddressKind Address, LoadPattern Pattern = LoadPattern.Stream, int? FixedSize = null)
 {
+    /// <summary>The payload of every connect exchange: small, so a cell measures setting up and tearing down connections, not moving bytes.</summary>
+    public const int ConnectMessageSize = 64;
+
     public static readonly Protocol TcpEcho = new("tcpecho", Mode.Echo, AddressKind.Tcp);
     public static readonly Protocol UnixEcho = new("unixecho", Mode.Echo, AddressKind.Unix);
     public static readonly Protocol Readline = new("readline", Mode.Readline, AddressKind.Tcp);
-    public static readonly Protocol Http = new("http", Mode.Http, AddressKind.Tcp);
+    public static readonly Protocol Http = new("http", Mode.Http, AddressKind.Tcp, FixedSize: VariationResult.NoPayload);
+    public static readonly Protocol Connect = new("connect", Mode.Echo, AddressKind.Tcp, LoadPattern.Churn, ConnectMessageSize);
 
     /// <summary>Every protocol, in the order benchmarks are listed and run.</summary>
-    public static IReadOnlyList<Protocol> All { get; } = [TcpEcho, UnixEcho, Readline, Http];
+    public static IReadOnlyList<Protocol> All { get; } = [TcpEcho, UnixEcho, Readline, Http, Connect];
 
     public static Protocol? FromPrefix(string prefix) => All.FirstOrDefault(p => p.Prefix == prefix);
 }

@@ -17,12 +17,12 @@ public sealed record RunPlan(IReadOnlyList<Benchmark> Benchmarks, RunConfig Conf
 
     /// <summary>
     /// The cells of one benchmark: every size x concurrency, or for a protocol without a payload axis (http sends a
-    /// fixed request) one cell per concurrency, sized <see cref="VariationResult.NoPayload"/>.
+    /// fixed request, sized <see cref="VariationResult.NoPayload"/>; connect a fixed small echo) one cell per concurrency at its <see cref="Protocol.FixedSize"/>.
     /// </summary>
     public IEnumerable<(int Size, int Concurrency)> VariationsOf(Benchmark benchmark)
     {
         ArgumentNullException.ThrowIfNull(benchmark);
-        return benchmark.Protocol.Mode == Mode.Http ? Config.Concurrency.Select(c => (VariationResult.NoPayload, c)) : Variations;
+        return benchmark.Protocol.FixedSize is { } size ? Config.Concurrency.Select(c => (size, c)) : Variations;
     }
 
     /// <summary>Every cell of the run, benchmark by benchmark: what each trial measures once.</summary>

@@ -282,7 +282,8 @@ public sealed class Runner
     /// </summary>
     private async Task<string?> MemoryLadderAsync(RunPlan plan, RunJournal journal, Benchmark benchmark, IRunningServer server, CancellationToken cancellationToken)
     {
-        if (await MemoryProbe.ReadAsync(server, cancellationToken).ConfigureAwait(false) is not { } baseline)
+        // A churn benchmark keeps no connection open to weigh.
+        if (benchmark.Protocol.Pattern != LoadPattern.Stream || await MemoryProbe.ReadAsync(server, cancellationToken).ConfigureAwait(false) is not { } baseline)
         {
             return null;
         }
@@ -416,7 +417,8 @@ public sealed class Runner
             benchmark.Protocol.Mode == Mode.Readline ? plan.Config.MessagesPerRequest : 1,
             plan.Duration,
             TimeSpan.Zero,
-            plan.Config.Rate);
+            plan.Config.Rate,
+            Pattern: benchmark.Protocol.Pattern);
 
     private static string Unexpected(Exception ex) => $"unexpected error: {ex.GetType().Name}: {ex.Message}";
 

@@ -12,7 +12,7 @@ namespace VmBench.Load.Internal;
 /// echoed byte compared with what was sent, histograms owned by the thread (no locks, no allocation on the hot path).
 /// It never blocks longer than 50 ms, so it stops promptly on failure, cancellation or the end of the job.
 /// </summary>
-internal sealed unsafe class EventLoop : IDisposable
+internal sealed unsafe class EventLoop : ILoadLoop
 {
     private const int MaxEvents = 512;
     private const int MaxReadBuffer = 1 << 20;
@@ -220,47 +220,7 @@ internal sealed unsafe class EventLoop : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Wait(long nanoseconds)
-    {
-        nanoseconds = Math.Clamp(nanoseconds, 0, MaxWaitNanoseconds);
-        int n;
-        if (_pwait2)
-        {
-            var timeout = new Native.Timespec { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
-            n = Native.EpollPwait2(_epfd, _events, MaxEvents, &timeout, null);
-            if (n >= 0)
-            {
-                return n;
-            }
-
-            var errno = Native.Errno();
-            if (errno == Native.EINTR)
-            {
-                return 0;
-            }
-
-            if (errno is not (Native.ENOSYS or Native.EPERM))
-            {
-                throw new InvalidOperationException($"epoll_pwait2 failed: errno {errno}");
-            }
-
-            _pwait2 = false;
-        }
-
-        n = Native.EpollWait(_epfd, _events, MaxEvents, (int)((nanoseconds + 999_999) / 1_000_000));
-        if (n < 0)
-        {
-            var errno = Native.Errno();
-            if (errno != Native.EINTR)
-            {
-                throw new InvalidOperationException($"epoll_wait failed: errno {errno}");
-            }
-
-            return 0;
-        }
-
-        return n;
-    }
+    private int Wait(long nanoseconds) => Native.WaitEvents(_epfd, _events, MaxEvents, Math.Clamp(nanoseconds, 0, MaxWaitNanoseconds), ref _pwait2);
 
     /// <summary>Constant rate: sends every request that is due, returns the earliest later intended time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -323,29 +283,7 @@ internal sealed unsafe class EventLoop : IDisposable
 
     /// <summary>Writes the rest of the current request; 0 when done or the socket is full (EPOLLOUT resumes), else errno.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Send(LoadConnection connection)
-    {
-        var data = _payload.Base + connection.Offset;
-        while (connection.Sent < _requestBytes)
-        {
-            var written = Native.Send(connection.Fd, data + connection.Sent, _requestBytes - connection.Sent, Native.MSG_NOSIGNAL);
-            if (written > 0)
-            {
-                connection.Sent += (int)written;
-                continue;
-            }
-
-            var errno = written < 0 ? Native.Errno() : 0;
-            if (errno == Native.EINTR)
-            {
-                continue;
-            }
-
-            return errno == Native.EAGAIN ? 0 : Math.Max(errno, 1);
-        }
-
-        return 0;
-    }
+    private int Send(LoadConnection connection) => Native.SendRest(connection.Fd, _payload.Base + connection.Offset, _requestBytes, ref connection.Sent);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnEvent(LoadConnection connection, uint events)
@@ -567,22 +505,8 @@ internal sealed unsafe class EventLoop : IDisposable
 
     /// <summary>Records the latency of the connection's current request as of <paramref name="now"/>, in the totals and the current second.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Record(LoadConnection connection, long now)
-    {
-        var latency = Clock.ToNanoseconds(now - connection.SentAt);
-        Histograms.Record(Latency, latency);
-        if (Corrected is not null)
-        {
-            var corrected = Clock.ToNanoseconds(now - connection.IntendedAt);
-            Histograms.Record(Corrected, corrected);
-            Histograms.Record(_second, corrected);
-            Histograms.Record(_secondUncorrected!, latency);
-        }
-        else
-        {
-            Histograms.Record(_second, latency);
-        }
-    }
+    private void Record(LoadConnection connection, long now) =>
+        Histograms.RecordAnswer(Latency, Corrected, _second, _secondUncorrected, connection.SentAt, connection.IntendedAt, now);
 
     /// <summary>
     /// At the end (of the measurement, or earlier when stopped): every request still unanswered (sent, or being

@@ -15,6 +15,30 @@ internal static class Histograms
     public static void Record(LongHistogram histogram, long nanoseconds) =>
         histogram.RecordValue(Math.Clamp(nanoseconds, 0, Highest));
 
+    /// <summary>
+    /// Records one answer as of <paramref name="now"/> (Stopwatch ticks): its latency from the actual send in
+    /// <paramref name="latency"/>; closed loop (<paramref name="corrected"/> null) also in <paramref name="second"/>; at
+    /// constant rate the latency from the intended send in <paramref name="corrected"/> and <paramref name="second"/>,
+    /// the actual one in <paramref name="secondUncorrected"/>.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void RecordAnswer(LongHistogram latency, LongHistogram? corrected, LongHistogram second, LongHistogram? secondUncorrected, long sentAt, long intendedAt, long now)
+    {
+        var actual = Clock.ToNanoseconds(now - sentAt);
+        Record(latency, actual);
+        if (corrected is not null)
+        {
+            var fromIntended = Clock.ToNanoseconds(now - intendedAt);
+            Record(corrected, fromIntended);
+            Record(second, fromIntended);
+            Record(secondUncorrected!, actual);
+        }
+        else
+        {
+            Record(second, actual);
+        }
+    }
+
     /// <summary>A copy of one second's histogram, which is then cleared for the next second.</summary>
     public static LongHistogram Take(LongHistogram second)
     {

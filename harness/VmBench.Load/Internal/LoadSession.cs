@@ -19,7 +19,7 @@ internal sealed class LoadSession
 
     private readonly LoadSpec _spec;
     private readonly LoadPlan _plan;
-    private readonly List<EventLoop> _loops;
+    private readonly List<ILoadLoop> _loops;
     private readonly LoadControl _control;
     private readonly ICpuMeter _cpu;
     private readonly IProgress<LoadProgress>? _progress;
@@ -29,7 +29,7 @@ internal sealed class LoadSession
     private long _lastCompleted;
     private long _completedAtMeasureStart;
 
-    public LoadSession(LoadSpec spec, LoadPlan plan, List<EventLoop> loops, LoadControl control, ICpuMeter cpu, IProgress<LoadProgress>? progress)
+    public LoadSession(LoadSpec spec, LoadPlan plan, List<ILoadLoop> loops, LoadControl control, ICpuMeter cpu, IProgress<LoadProgress>? progress)
     {
         _spec = spec;
         _plan = plan;
@@ -182,7 +182,7 @@ internal sealed class LoadSession
         return string.Create(CultureInfo.InvariantCulture, $"the rate changed during the run ({min:N0} to {max:N0} requests/s in its full seconds{factor}): the machine's speed changed, repeat the run");
     }
 
-    private LongHistogram Merge(Func<EventLoop, LongHistogram> pick)
+    private LongHistogram Merge(Func<ILoadLoop, LongHistogram> pick)
     {
         var merged = Histograms.Create();
         foreach (var loop in _loops)

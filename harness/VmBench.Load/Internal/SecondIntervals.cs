@@ -14,7 +14,7 @@ internal static class SecondIntervals
     public const string UncorrectedTag = "uncorrected";
 
     /// <param name="measureStart">The measurement's start (Stopwatch ticks), which is <paramref name="startMs"/> (Unix milliseconds).</param>
-    public static IEnumerable<HistogramBase> Build(IReadOnlyList<EventLoop> loops, long measureStart, long startMs, bool constantRate)
+    public static IEnumerable<HistogramBase> Build(IReadOnlyList<ILoadLoop> loops, long measureStart, long startMs, bool constantRate)
     {
         var count = LoopSeconds.Count(loops);
         for (var i = 0; i < count; i++)
@@ -39,7 +39,7 @@ internal static class SecondIntervals
     }
 
     /// <summary>Second <paramref name="index"/> of the loops added up, or null when it lasted no time.</summary>
-    private static HistogramBase? Interval(IReadOnlyList<EventLoop> loops, int index, Func<SecondSample, HistogramBase?> pick, string? tag, long measureStart, long startMs)
+    private static HistogramBase? Interval(IReadOnlyList<ILoadLoop> loops, int index, Func<SecondSample, HistogramBase?> pick, string? tag, long measureStart, long startMs)
     {
         var interval = Histograms.Create();
         var (start, end) = LoopSeconds.Add(loops, index, pick, interval);

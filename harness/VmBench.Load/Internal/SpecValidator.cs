@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using VmBench.Core.Load;
 using VmBench.Core.Model;
 
@@ -61,6 +63,33 @@ internal static class SpecValidator
             throw new NonLoopbackTargetException(spec.Address.ToString());
         }
 
-        return target.Resolve();
+        var resolved = target.Resolve();
+        if (spec.Pattern == LoadPattern.Churn)
+        {
+            ValidateChurn(spec, resolved);
+        }
+
+        return resolved;
+    }
+
+    /// <summary>Churn binds every connection to a source address of 127.0.0.0/8 (<see cref="SourceAddresses"/>): echo, one message per connection, to an IPv4 loopback server.</summary>
+    private static void ValidateChurn(LoadSpec spec, TargetAddress target)
+    {
+        if (spec.Mode != Mode.Echo)
+        {
+            throw new ArgumentException($"churn (one connection per request) runs echo exchanges only (got mode {Names.Of(spec.Mode)})");
+        }
+
+        if (spec.MessagesPerRequest != 1)
+        {
+            throw new ArgumentException($"churn sends one message per connection (got {spec.MessagesPerRequest} messages per request)");
+        }
+
+        if (target.EndPoint is not IPEndPoint { AddressFamily: AddressFamily.InterNetwork } ip || !IPAddress.IsLoopback(ip.Address))
+        {
+            throw new ArgumentException(target.IsUnix
+                ? $"churn (one connection per request) runs over tcp only, not a unix socket ({target.Text})"
+                : $"churn (one connection per request) needs an IPv4 loopback target (127.0.0.0/8; got {target.Text}): it spreads its connections over {SourceAddresses.Count} source addresses of 127.0.0.0/8 so TIME_WAIT cannot run out of ports, and IPv6 has one loopback address");
+        }
     }
 }

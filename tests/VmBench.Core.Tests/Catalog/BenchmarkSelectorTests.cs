@@ -13,9 +13,9 @@ public sealed class BenchmarkSelectorTests
         servers.Add("beta", TempServers.Valid("beta"), "Test.csproj");
         var all = ServerCatalog.Discover(servers.Root).Benchmarks;
 
-        Assert.Equal(6, BenchmarkSelector.Select(all, []).Benchmarks.Count);
+        Assert.Equal(8, BenchmarkSelector.Select(all, []).Benchmarks.Count);
         Assert.Equal(["tcpecho-alpha", "readline-beta"], BenchmarkSelector.Select(all, ["tcpecho-alpha,readline-b.*"]).Benchmarks.Select(b => b.Name));
-        Assert.Equal(["tcpecho-alpha", "unixecho-alpha", "readline-alpha"], BenchmarkSelector.Select(all, ["alpha"]).Benchmarks.Select(b => b.Name));
+        Assert.Equal(["tcpecho-alpha", "unixecho-alpha", "readline-alpha", "connect-alpha"], BenchmarkSelector.Select(all, ["alpha"]).Benchmarks.Select(b => b.Name));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class BenchmarkSelectorTests
         var selection = BenchmarkSelector.Select(all, ["nothing-here", "(unclosed"]);
 
         Assert.Equal(2, selection.Errors.Count);
-        Assert.Contains("matches no benchmark (available: tcpecho-alpha, unixecho-alpha, readline-alpha)", selection.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("matches no benchmark (available: tcpecho-alpha, unixecho-alpha, readline-alpha, connect-alpha)", selection.Errors[0], StringComparison.Ordinal);
         Assert.Contains("is not a valid regular expression", selection.Errors[1], StringComparison.Ordinal);
     }
 }

@@ -18,11 +18,30 @@ public sealed class ServerCatalogTests
 
         Assert.Empty(catalog.Errors);
         Assert.Equal(["alpha", "beta"], catalog.Servers.Select(s => s.Id));
-        Assert.Equal(["tcpecho-alpha", "unixecho-alpha", "readline-alpha", "tcpecho-beta", "http-beta"], catalog.Benchmarks.Select(b => b.Name));
+        Assert.Equal(["tcpecho-alpha", "unixecho-alpha", "readline-alpha", "connect-alpha", "tcpecho-beta", "http-beta", "connect-beta"], catalog.Benchmarks.Select(b => b.Name));
         var alpha = catalog.Servers[0];
         Assert.Equal(BuildKind.Dotnet, alpha.Build.Kind);
         Assert.Equal("Test", alpha.Build.AssemblyName);
         Assert.Equal(Path.Combine(servers.Root, "alpha"), alpha.Directory);
+    }
+
+    [Fact]
+    public void Every_tcp_echo_server_has_a_connect_benchmark_and_no_other_server_does()
+    {
+        using var servers = new TempServers();
+        servers.Add("both", TempServers.Valid("both"), "Test.csproj");
+        servers.Add("unix-only", TempServers.Valid("unix-only", "\"echo\"", "\"unix\""), "Test.csproj");
+        servers.Add("web-only", TempServers.Valid("web-only", "\"http\"", "\"tcp\""), "Test.csproj");
+        servers.Add("lines", TempServers.Valid("lines", "\"readline\"", "\"tcp\""), "Test.csproj");
+
+        var catalog = ServerCatalog.Discover(servers.Root);
+
+        Assert.Empty(catalog.Errors);
+        var connect = Assert.Single(catalog.Benchmarks, b => b.Name.StartsWith("connect-", StringComparison.Ordinal));
+        Assert.Equal("connect-both", connect.Name);
+        Assert.Equal(Protocol.Connect, connect.Protocol);
+        Assert.Equal((Mode.Echo, AddressKind.Tcp, LoadPattern.Churn), (connect.Protocol.Mode, connect.Protocol.Address, connect.Protocol.Pattern));
+        Assert.Equal(Protocol.Connect, Protocol.FromPrefix("connect"));
     }
 
     [Fact]

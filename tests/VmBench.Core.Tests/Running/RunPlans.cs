@@ -8,7 +8,7 @@ namespace VmBench.Core.Tests.Running;
 
 internal static class RunPlans
 {
-    /// <summary>The given tcpecho servers x (1 KiB, 10 KiB) x (c=10, c=100), <paramref name="trials"/> trials, no warm-up, no reference.</summary>
+    /// <summary>The given tcpecho servers x (1 KiB, 10 KiB) x (c=10, c=100), <paramref name="trials"/> trials, no warm-up, no reference (and no connect benchmark: a test that wants it adds it).</summary>
     public static RunPlan For(TempServers servers, string output, int trials = 1, params string[] ids)
     {
         foreach (var id in ids)
@@ -16,7 +16,7 @@ internal static class RunPlans
             servers.Add(id, TempServers.Valid(id, "\"echo\"", "\"tcp\""), "Test.csproj");
         }
 
-        var benchmarks = ServerCatalog.Discover(servers.Root).Benchmarks;
+        var benchmarks = ServerCatalog.Discover(servers.Root).Benchmarks.Where(b => b.Protocol != Protocol.Connect).ToArray();
         var config = new RunConfig([], "fake", [10, 100], [1024, 10240], 1, trials, 42, null, false, new WarmupPolicy(0, 0, 4, 5), 0, null, false, [1], [0], 5, 5, output);
         var environment = new RunEnvironment("host", "os", "kernel", "cpu", 2, ".NET", "1.0", new Dictionary<string, string> { ["libuv"] = "1.44.2" });
         return new RunPlan(benchmarks, config, "vmbench run", environment);

@@ -1,3 +1,4 @@
+using VmBench.Core.Catalog;
 using VmBench.Core.Load;
 using VmBench.Core.Model;
 using VmBench.Core.Results;
@@ -375,6 +376,32 @@ public sealed class RunnerTests : IDisposable
 
         Assert.Null(run.Benchmarks.Single(b => b.Name == "tcpecho-slow").Memory);
         Assert.Equal(plan.Cells.Count, load.Calls);
+    }
+
+    [Fact]
+    public async Task Connect_has_one_fixed_small_payload_one_cell_per_concurrency_loaded_as_churn()
+    {
+        _servers.Add("web", TempServers.Valid("web", "\"echo\"", "\"tcp\""), "Test.csproj");
+        var plan = RunPlans.For(_servers, _output, 1) with { Benchmarks = ServerCatalog.Discover(_servers.Root).Benchmarks };
+        var specs = new List<LoadSpec>();
+        var load = new FakeLoad((spec, _, _) =>
+        {
+            lock (specs)
+            {
+                specs.Add(spec);
+            }
+
+            return FakeLoad.Result(1000);
+        });
+
+        var run = await new Runner(new FakeRuntime(), load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
+
+        Assert.Equal(["64 B c=10", "64 B c=100"], run.Benchmarks.Single(b => b.Name == "connect-web").Variations.Select(v => v.Label));
+        Assert.Equal(["1 KiB c=10", "1 KiB c=100", "10 KiB c=10", "10 KiB c=100"], run.Benchmarks.Single(b => b.Name == "tcpecho-web").Variations.Select(v => v.Label));
+        var churn = specs.Where(s => s.Pattern == LoadPattern.Churn).ToArray();
+        Assert.NotEmpty(churn);
+        Assert.All(churn, s => Assert.Equal((Mode.Echo, Protocol.ConnectMessageSize, 1), (s.Mode, s.MessageSize, s.MessagesPerRequest)));
+        Assert.Equal(4, specs.Count(s => s.Pattern == LoadPattern.Stream && s.Mode == Mode.Echo && s.Warmup == TimeSpan.Zero && s.Duration == plan.Duration));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using VmBench.Core.Catalog;
 using VmBench.Core.Load;
+using VmBench.Core.Model;
 using VmBench.Core.Results;
 using VmBench.Core.Running;
 using VmBench.Core.Tests.Catalog;
@@ -65,7 +66,7 @@ public sealed class SlowBlocksTests : IDisposable
             _servers.Add(id, TempServers.Valid(id, "\"echo\"", "\"tcp\""), "Test.csproj");
         }
 
-        var benchmarks = ServerCatalog.Discover(_servers.Root).Benchmarks;
+        var benchmarks = ServerCatalog.Discover(_servers.Root).Benchmarks.Where(b => b.Protocol == Protocol.TcpEcho);
         return benchmarks.SelectMany(b => new[] { (1024, 10), (1024, 100), (10240, 10), (10240, 100) }.Select(v => new Cell(b, v.Item1, v.Item2))).ToArray();
     }
 

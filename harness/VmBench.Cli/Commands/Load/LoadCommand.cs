@@ -49,7 +49,8 @@ public sealed class LoadCommand
             TimeSpan.FromSeconds(options.DurationSeconds),
             TimeSpan.FromSeconds(options.WarmupSeconds),
             options.Rate,
-            options.AllowRemote);
+            options.AllowRemote,
+            Pattern: options.Churn ? LoadPattern.Churn : LoadPattern.Stream);
 
         LoadResult result;
         try
@@ -98,8 +99,11 @@ public sealed class LoadCommand
         var c = CultureInfo.InvariantCulture;
         var mpr = spec.Mode == Mode.Http ? 1 : spec.MessagesPerRequest;
         var what = spec.Mode == Mode.Http ? "GET /" : string.Create(c, $"{spec.MessageSize:N0} B x {mpr}");
-        _out.WriteLine(string.Create(c, $"{Names.Of(spec.Mode)} load on {spec.Address}: {what}, concurrency {spec.Concurrency}, {result.Seconds:0.00} s measured{(spec.Warmup > TimeSpan.Zero ? $" after {spec.Warmup.TotalSeconds:0.#} s warm-up" : string.Empty)}"));
-        _out.WriteLine(string.Create(c, $"{result.Messages:N0} messages in {result.Requests:N0} requests, {result.RequestsPerSecond:N0} req/s, {result.MiBPerSecond:0.00} MiB/s"));
+        var churn = spec.Pattern == LoadPattern.Churn;
+        _out.WriteLine(string.Create(c, $"{Names.Of(spec.Mode)} {(churn ? "churn" : "load")} on {spec.Address}: {what}{(churn ? ", one connection each" : string.Empty)}, concurrency {spec.Concurrency}, {result.Seconds:0.00} s measured{(spec.Warmup > TimeSpan.Zero ? $" after {spec.Warmup.TotalSeconds:0.#} s warm-up" : string.Empty)}"));
+        _out.WriteLine(churn
+            ? string.Create(c, $"{result.Requests:N0} connections (connect, echo, close), {result.RequestsPerSecond:N0} connections/s")
+            : string.Create(c, $"{result.Messages:N0} messages in {result.Requests:N0} requests, {result.RequestsPerSecond:N0} req/s, {result.MiBPerSecond:0.00} MiB/s"));
         if (result.IntendedRate is { } rate)
         {
             _out.WriteLine(string.Create(c, $"rate: {result.RequestsPerSecond:N0} of {rate:N0} requests/s planned"));

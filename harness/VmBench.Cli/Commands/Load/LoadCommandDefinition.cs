@@ -38,6 +38,8 @@ public static class LoadCommandDefinition
 
     public static readonly Option<bool> AllowRemote = CommonOptions.Flag("--allow-remote", "Allow a target other than loopback or a unix socket");
 
+    public static readonly Option<bool> Churn = CommonOptions.Flag("--churn", "One connection per request: connect, one verified echo of --msize bytes, close (the connect-<id> benchmarks; echo mode, a 127.0.0.0/8 target; with --rate, connections/s)");
+
     public static readonly Option<bool> Json = CommonOptions.Flag("--json", "Print the result as JSON (the LoadResult of run.json)");
 
     public static Command Create()
@@ -47,8 +49,9 @@ public static class LoadCommandDefinition
             "Drive one server with the load client and print the figures (like vmbench's echo_client)",
             "vmbench load --addr 127.0.0.1:25000 --msize 1024 --concurrency 10 --duration 10",
             "vmbench load --addr unix:/tmp/echo.sock --mode readline --msize 100 --duration 5 --json",
-            "vmbench load --addr 127.0.0.1:25000 --rate 20000 --warmup 1 --duration 10")
-            .With(Address, Mode, MessageSize, MessagesPerRequest, Concurrency, Duration, Warmup, Rate, AllowRemote, Json);
+            "vmbench load --addr 127.0.0.1:25000 --rate 20000 --warmup 1 --duration 10",
+            "vmbench load --addr 127.0.0.1:25000 --churn --msize 64 --concurrency 10 --duration 5")
+            .With(Address, Mode, MessageSize, MessagesPerRequest, Concurrency, Duration, Warmup, Rate, AllowRemote, Json, Churn);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new LoadOptions(
@@ -61,7 +64,8 @@ public static class LoadCommandDefinition
                 parseResult.GetValue(Warmup),
                 parseResult.GetValue(Rate),
                 parseResult.GetValue(AllowRemote),
-                parseResult.GetValue(Json));
+                parseResult.GetValue(Json),
+                parseResult.GetValue(Churn));
             return await new LoadCommand(Console.Out, Console.Error).ExecuteAsync(options, cancellationToken).ConfigureAwait(false);
         });
         return command;

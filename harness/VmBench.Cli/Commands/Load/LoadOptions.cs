@@ -1,6 +1,7 @@
 namespace VmBench.Cli.Commands.Load;
 
 /// <summary>The parsed options of `vmbench load`.</summary>
+/// <param name="Churn">One connection per request (connect, one echo, close), as the connect-&lt;id&gt; benchmarks.</param>
 public sealed record LoadOptions(
     string Address,
     string Mode,
@@ -11,4 +12,5 @@ public sealed record LoadOptions(
     double WarmupSeconds,
     double? Rate,
     bool AllowRemote,
-    bool Json);
+    bool Json,
+    bool Churn = false);

@@ -64,7 +64,7 @@ public sealed class NewServerCommand
     /// <summary>What to do after scaffolding; README.md's "Adding a server" shows these lines for my-loop, word for word (a test checks it).</summary>
     public static string NextSteps(string id) => $"""
           2. Replace the I/O code in servers/{id}/ with the loop you want to measure (the contract: servers/README.md).
-          3. See it discovered (tcpecho-{id}, unixecho-{id}, readline-{id}):
+          3. See it discovered (tcpecho-{id}, unixecho-{id}, readline-{id}, connect-{id}):
                dotnet harness/VmBench.Cli/bin/Release/net10.0/vmbench.dll list
           4. Check the contract against it alone (a pass/FAIL line per check; --runtime local or docker):
                dotnet harness/VmBench.Cli/bin/Release/net10.0/vmbench.dll check {id}

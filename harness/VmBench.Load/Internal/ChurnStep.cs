@@ -1,0 +1,14 @@
+namespace VmBench.Load.Internal;
+
+/// <summary>Where a churn exchange failed.</summary>
+internal enum ChurnStep
+{
+    /// <summary>socket(2), setsockopt(2), bind(2) or registering with epoll.</summary>
+    Setup,
+
+    /// <summary>Before the connection was established.</summary>
+    Connect,
+
+    /// <summary>Sending the payload or reading its echo.</summary>
+    Echo,
+}
