@@ -310,11 +310,14 @@ public sealed class Runner
         return null;
     }
 
-    /// <summary>One-second closed-loop steps at the first size and the highest concurrency until the last window is steady, or the maximum time.</summary>
+    /// <summary>The most connections a warm-up step opens: each step sets its connections up again, and 10,000 of them take longer than the step.</summary>
+    public const int WarmupConnections = 1000;
+
+    /// <summary>One-second closed-loop steps at the first size and the highest concurrency (at most <see cref="WarmupConnections"/>) until the last window is steady, or the maximum time.</summary>
     private async Task<(WarmupResult? Result, string? Failure)> WarmUpAsync(RunPlan plan, Benchmark benchmark, IRunningServer server, CancellationToken cancellationToken)
     {
         var policy = plan.Config.Warmup;
-        var spec = Spec(plan, benchmark, server, plan.VariationsOf(benchmark).First().Size, plan.Config.Concurrency.Max()) with { Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero, Rate = null };
+        var spec = Spec(plan, benchmark, server, plan.VariationsOf(benchmark).First().Size, Math.Min(plan.Config.Concurrency.Max(), WarmupConnections)) with { Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero, Rate = null };
         var series = new List<double>();
         var total = TimeSpan.FromSeconds(policy.MaxSeconds);
         var steady = false;
