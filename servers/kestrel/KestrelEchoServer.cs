@@ -100,6 +100,9 @@ public sealed class KestrelEchoServer : IEchoServer
             // echo then runs start to end on the epoll thread, as a C event loop does.
             sockets.UnsafePreferInlineScheduling = true;
 
+            // The accept queue the other servers ask for (Kestrel's default of 512 overflows when 1,000 connect at once).
+            sockets.Backlog = 4096;
+
             // WaitForDataBeforeAllocatingBuffer stays on (the default): a quiet connection holds
             // no block, which matters with blocks of BlockMemoryPool.DefaultBlockSize.
             if (options.Mode == ServerMode.Readline)

@@ -22,7 +22,7 @@ public sealed class HardeningTests
         await using var runtime = await DockerTestRuntime.CreateAsync(_output);
         var benchmark = DockerTestRuntime.Benchmark("sockets", Protocol.TcpEcho);
         Assert.True((await runtime.BuildAsync(benchmark.Server, CancellationToken.None)).Usable);
-        var launch = new ServerLaunch(benchmark, Address.Parse("127.0.0.1:" + AddressAllocator.FreeTcpPort()), [1], TimeSpan.FromSeconds(30));
+        var launch = new ServerLaunch(benchmark, Address.Parse("127.0.0.1:" + AddressAllocator.FreeTcpPort()), [1], TimeSpan.FromSeconds(30), Connections: 1000);
         await using var server = await runtime.StartAsync(launch, CancellationToken.None);
 
         var container = Assert.Single(await DockerTestRuntime.ContainersOfAsync(runtime.Client, runtime.RunId));
@@ -33,7 +33,8 @@ public sealed class HardeningTests
         Assert.Contains("ALL", inspect.HostConfig.CapDrop);
         Assert.Contains("no-new-privileges", inspect.HostConfig.SecurityOpt);
         Assert.Equal(2L << 30, inspect.HostConfig.Memory);
-        Assert.Equal(512L, inspect.HostConfig.PidsLimit);
+        Assert.Equal(512L + 1000, inspect.HostConfig.PidsLimit); // a thread per connection besides the 512
+        Assert.Contains(inspect.HostConfig.Ulimits, u => u.Name == "nofile" && u.Soft == OpenFileLimit.ForServers && u.Hard == OpenFileLimit.ForServers);
         Assert.Equal("1", inspect.HostConfig.CpusetCpus);
         Assert.Equal("host", inspect.HostConfig.NetworkMode);
         Assert.Contains("/tmp", inspect.HostConfig.Tmpfs.Keys);

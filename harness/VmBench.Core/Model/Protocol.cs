@@ -19,5 +19,14 @@ public sealed record Protocol(string Prefix, Mode Mode, AddressKind Address, Loa
     /// <summary>Every protocol, in the order benchmarks are listed and run.</summary>
     public static IReadOnlyList<Protocol> All { get; } = [TcpEcho, UnixEcho, Readline, Http, Connect];
 
+    /// <summary>Whether a job keeps its connections open (its memory per connection can be weighed); churn opens one per request.</summary>
+    public bool HoldsConnections => Pattern == LoadPattern.Stream;
+
+    /// <summary>
+    /// The most connections a warm-up step uses. Each step sets up its connections again: 10,000 take longer than the
+    /// step, and a churn step at 1,000 is 1,000 handshakes at once, an overload of the accept queue, not a warm-up.
+    /// </summary>
+    public int WarmupConnections => HoldsConnections ? 1000 : 100;
+
     public static Protocol? FromPrefix(string prefix) => All.FirstOrDefault(p => p.Prefix == prefix);
 }

@@ -133,7 +133,7 @@ public sealed class Runner
             _observer.ServerStarting(benchmark, i, startable.Length);
             await GuardAsync(journal, benchmark, async () =>
             {
-                var launch = new ServerLaunch(benchmark, addresses.Allocate(benchmark.Protocol.Address, benchmark.Name), plan.Config.ServerCpus, TimeSpan.FromSeconds(plan.Config.ReadyTimeoutSeconds));
+                var launch = new ServerLaunch(benchmark, addresses.Allocate(benchmark.Protocol.Address, benchmark.Name), plan.Config.ServerCpus, TimeSpan.FromSeconds(plan.Config.ReadyTimeoutSeconds), plan.Config.Concurrency.Max());
                 var server = await _runtime.StartAsync(launch, cancellationToken).ConfigureAwait(false);
                 servers[benchmark] = server;
                 if (benchmark.Server.Versions.Count > 0)
@@ -149,8 +149,14 @@ public sealed class Runner
 
                 if (await MemoryLadderAsync(plan, journal, benchmark, server, cancellationToken).ConfigureAwait(false) is { } failure)
                 {
-                    Conclude(journal, benchmark, Status.Failed, "while measuring memory per connection: " + failure);
-                    return;
+                    if (server.HasExited)
+                    {
+                        Conclude(journal, benchmark, Status.Failed, "while measuring memory per connection: " + failure);
+                        return;
+                    }
+
+                    // The cells with that many connections will say it again, each in its trials; the others are measured.
+                    _observer.Note(benchmark, $"{benchmark.Name}: memory per connection measured up to the level before: {failure}");
                 }
 
                 if (plan.Config.Warmup.Enabled)
@@ -278,12 +284,11 @@ public sealed class Runner
     /// What connections cost the fresh server, before its warm-up: its memory now (the baseline), then for each
     /// concurrency from the fewest up, a short closed-loop job on that many connections, memory read once they are
     /// open and idle and again halfway through the load. From the fewest up, so what one level leaves allocated
-    /// is small beside what the next needs. Null, or why the server failed it.
+    /// is small beside what the next needs. Null, or why the server failed a level (the levels above are not tried).
     /// </summary>
     private async Task<string?> MemoryLadderAsync(RunPlan plan, RunJournal journal, Benchmark benchmark, IRunningServer server, CancellationToken cancellationToken)
     {
-        // A churn benchmark keeps no connection open to weigh.
-        if (benchmark.Protocol.Pattern != LoadPattern.Stream || await MemoryProbe.ReadAsync(server, cancellationToken).ConfigureAwait(false) is not { } baseline)
+        if (!benchmark.Protocol.HoldsConnections || await MemoryProbe.ReadAsync(server, cancellationToken).ConfigureAwait(false) is not { } baseline)
         {
             return null;
         }
@@ -310,14 +315,11 @@ public sealed class Runner
         return null;
     }
 
-    /// <summary>The most connections a warm-up step opens: each step sets its connections up again, and 10,000 of them take longer than the step.</summary>
-    public const int WarmupConnections = 1000;
-
-    /// <summary>One-second closed-loop steps at the first size and the highest concurrency (at most <see cref="WarmupConnections"/>) until the last window is steady, or the maximum time.</summary>
+    /// <summary>One-second closed-loop steps at the first size and the highest concurrency (at most the protocol's <see cref="Protocol.WarmupConnections"/>) until the last window is steady, or the maximum time.</summary>
     private async Task<(WarmupResult? Result, string? Failure)> WarmUpAsync(RunPlan plan, Benchmark benchmark, IRunningServer server, CancellationToken cancellationToken)
     {
         var policy = plan.Config.Warmup;
-        var spec = Spec(plan, benchmark, server, plan.VariationsOf(benchmark).First().Size, Math.Min(plan.Config.Concurrency.Max(), WarmupConnections)) with { Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero, Rate = null };
+        var spec = Spec(plan, benchmark, server, plan.VariationsOf(benchmark).First().Size, Math.Min(plan.Config.Concurrency.Max(), benchmark.Protocol.WarmupConnections)) with { Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero, Rate = null };
         var series = new List<double>();
         var total = TimeSpan.FromSeconds(policy.MaxSeconds);
         var steady = false;

@@ -4,4 +4,6 @@ namespace VmBench.Core.Runtimes;
 
 /// <summary>What to start: a benchmark's server, in its mode, on an address, pinned to CPUs.</summary>
 /// <param name="Cpus">CPUs the server may run on; empty for no pinning.</param>
-public sealed record ServerLaunch(Benchmark Benchmark, Address Address, IReadOnlyList<int> Cpus, TimeSpan ReadyTimeout);
+/// <param name="Connections">The most connections the server will be asked to hold at once (a runtime that bounds
+/// the server's threads leaves room for one per connection: a thread-per-connection server needs it); 0 when unknown.</param>
+public sealed record ServerLaunch(Benchmark Benchmark, Address Address, IReadOnlyList<int> Cpus, TimeSpan ReadyTimeout, int Connections = 0);

@@ -45,6 +45,8 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
     private readonly LongHistogram? _secondUncorrected;
     private readonly List<SecondSample> _seconds = [];
     private int _restartCount;
+    /// <summary>Constant rate: the idle slots by intended start, so a wake-up costs the exchanges due, never a scan of every slot.</summary>
+    private readonly PriorityQueue<ChurnSlot, long>? _due;
     private int _waiting;
     private bool _pwait2 = true;
     private int _nextSource;
@@ -81,6 +83,7 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
         Latency = Histograms.Create();
         Corrected = constantRate ? Histograms.Create() : null;
         _secondUncorrected = constantRate ? Histograms.Create() : null;
+        _due = constantRate ? new PriorityQueue<ChurnSlot, long>(slots) : null;
         _epfd = Native.EpollCreate1(Native.EPOLL_CLOEXEC);
         if (_epfd < 0)
         {
@@ -252,28 +255,28 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
         {
             slot.Waiting = true;
             _waiting++;
+            _due!.Enqueue(slot, slot.IntendedAt);
         }
     }
 
     /// <summary>Constant rate: starts every exchange that is due, returns the earliest later intended start.</summary>
     private long FireDue(long now)
     {
-        var next = long.MaxValue;
-        foreach (var slot in _slots)
+        var due = _due!;
+        while (due.TryPeek(out var slot, out var at))
         {
-            if (slot.Waiting && slot.IntendedAt <= now)
+            if (at > now)
             {
-                slot.Waiting = false;
-                _waiting--;
-                Begin(slot);
+                return at;
             }
-            else if (slot.Waiting)
-            {
-                next = Math.Min(next, slot.IntendedAt);
-            }
+
+            due.Dequeue();
+            slot.Waiting = false;
+            _waiting--;
+            Begin(slot);
         }
 
-        return next;
+        return long.MaxValue;
     }
 
     /// <summary>Starts the slot's next exchange: a socket bound to the next source address, connecting, its payload sent as far as it goes.</summary>

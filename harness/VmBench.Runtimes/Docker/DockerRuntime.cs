@@ -99,7 +99,7 @@ public sealed class DockerRuntime : IServerRuntime
         ["base.image"] = _base.Tag,
         ["base.image.id"] = _base.Id ?? "not built yet",
         ["network"] = "host",
-        ["limits"] = string.Create(CultureInfo.InvariantCulture, $"memory {_options.MemoryLimitBytes / (1024 * 1024)} MiB, pids {_options.PidsLimit}, read-only root, tmpfs /tmp {_options.TmpfsSize}, user 10001, no capabilities, no-new-privileges"),
+        ["limits"] = string.Create(CultureInfo.InvariantCulture, $"memory {_options.MemoryLimitBytes / (1024 * 1024)} MiB, pids {_options.PidsLimit} plus one per connection, read-only root, tmpfs /tmp {_options.TmpfsSize}, user 10001, no capabilities, no-new-privileges"),
     };
 
     public Task<BuildResult> BuildAsync(ServerManifest server, CancellationToken cancellationToken)
@@ -151,7 +151,9 @@ public sealed class DockerRuntime : IServerRuntime
                 CpusetCpus = launch.Cpus.Count == 0 ? null : string.Join(',', launch.Cpus),
                 Memory = _options.MemoryLimitBytes,
                 MemorySwap = _options.MemoryLimitBytes,
-                PidsLimit = _options.PidsLimit,
+                // Room for a thread per connection besides the limit itself: a thread-per-connection server must not
+                // fall over in a container at a count it holds as a local process.
+                PidsLimit = _options.PidsLimit + launch.Connections,
                 ReadonlyRootfs = true,
                 Tmpfs = new Dictionary<string, string> { ["/tmp"] = $"rw,nosuid,nodev,size={_options.TmpfsSize}" },
                 CapDrop = ["ALL"],
@@ -239,7 +241,17 @@ public sealed class DockerRuntime : IServerRuntime
         var clock = Stopwatch.StartNew();
         try
         {
-            var baseId = await _base.EnsureAsync(cancellationToken).ConfigureAwait(false);
+            string baseId;
+            try
+            {
+                baseId = await _base.EnsureAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DockerBuildException ex)
+            {
+                // The base image's failures name the base image; the server it was needed for is named here.
+                return BuildResult.Failed($"{server.Id}: {ex.Message}");
+            }
+
             var context = await BuildStrategies.Of(server).ImageAsync(server, _base.Tag, _options, cancellationToken).ConfigureAwait(false);
             var hash = await context.HashAsync(baseId, cancellationToken).ConfigureAwait(false);
             var repository = $"vmbench-server-{server.Id}";
@@ -264,8 +276,8 @@ public sealed class DockerRuntime : IServerRuntime
         }
         catch (DockerBuildException ex)
         {
-            // The base image's failures name the base image, the server's own name the server.
-            return BuildResult.Failed(ex.Message.StartsWith(server.Id + ": ", StringComparison.Ordinal) ? ex.Message : $"{server.Id}: {ex.Message}");
+            // The server's own image build names the server (ImageBuilder's messages open with it).
+            return BuildResult.Failed(ex.Message);
         }
         catch (DockerApiException ex)
         {

@@ -75,18 +75,6 @@ internal static class MemoryRounds
     }
 
     /// <summary>The lowest resident memory over the settle time, a verified connection before each sample (a reason for lazy runtimes to collect and trim).</summary>
-    private static async Task<long> SettledAsync(IRunningServer server, Mode mode, string what)
-    {
-        var deadline = DateTime.UtcNow + s_settle;
-        var lowest = long.MaxValue;
-        do
-        {
-            await Task.Delay(250);
-            await Traffic.AssertAnswersAsync(server.Address, mode, what + " while memory settles");
-            lowest = Math.Min(lowest, await Survival.RssAsync(server));
-        }
-        while (DateTime.UtcNow < deadline);
-
-        return lowest;
-    }
+    private static Task<long> SettledAsync(IRunningServer server, Mode mode, string what) =>
+        Survival.LowestRssAsync(server, mode, what, s_settle, TimeSpan.FromMilliseconds(250), _ => false);
 }

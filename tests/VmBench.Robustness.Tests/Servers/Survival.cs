@@ -67,21 +67,27 @@ internal static class Survival
     public static long LeakBound(long baseline) => Math.Max(baseline * 2, baseline + (100 * MiB));
 
     /// <summary>Resident memory once it is within the bound, or after the settle time (GC'd runtimes return memory lazily).</summary>
-    private static async Task<long> SettleAsync(IRunningServer server, string benchmark, Mode mode, long baseline)
+    private static Task<long> SettleAsync(IRunningServer server, string benchmark, Mode mode, long baseline) =>
+        LowestRssAsync(server, mode, benchmark, s_settle, TimeSpan.FromMilliseconds(500), rss => rss <= LeakBound(baseline));
+
+    /// <summary>
+    /// The lowest resident memory seen over <paramref name="within"/> (sooner once <paramref name="enough"/> holds for
+    /// it), a verified connection between the samples: it gives lazy runtimes a reason to collect and trim.
+    /// </summary>
+    public static async Task<long> LowestRssAsync(IRunningServer server, Mode mode, string what, TimeSpan within, TimeSpan every, Func<long, bool> enough)
     {
-        var bound = LeakBound(baseline);
-        var deadline = DateTime.UtcNow + s_settle;
+        var deadline = DateTime.UtcNow + within;
+        var lowest = long.MaxValue;
         while (true)
         {
-            var rss = await RssAsync(server);
-            if (rss <= bound || DateTime.UtcNow >= deadline)
+            lowest = Math.Min(lowest, await RssAsync(server));
+            if (enough(lowest) || DateTime.UtcNow >= deadline)
             {
-                return rss;
+                return lowest;
             }
 
-            // A connection after the case gives lazy runtimes a reason to collect and trim.
-            await Traffic.AssertAnswersAsync(server.Address, mode, benchmark + " while memory settles");
-            await Task.Delay(500);
+            await Traffic.AssertAnswersAsync(server.Address, mode, what + " while memory settles");
+            await Task.Delay(every);
         }
     }
 }

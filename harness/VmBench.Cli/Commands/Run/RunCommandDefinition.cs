@@ -1,7 +1,7 @@
 using System.CommandLine;
 using VmBench.Cli.Commands.Common;
+using VmBench.Core.Model;
 using VmBench.Core.Results;
-using VmBench.Core.Running;
 
 namespace VmBench.Cli.Commands.Run;
 
@@ -39,7 +39,7 @@ public static class RunCommandDefinition
     public static readonly Option<bool> Aa = CommonOptions.Flag("--aa", "A/A: measure the reference against a second instance of itself, which gives the run's noise floor (the smallest difference it resolves)");
 
     public static readonly Option<double> Warmup = NumberOptions.Single(
-        "--warmup", [], $"Most seconds of warm-up per server (at the highest concurrency, at most {Runner.WarmupConnections} connections) while waiting for steady throughput; 0 for none, else at least the steady-state window of {WarmupPolicy.Default.WindowSeconds} s", Quantities.WarmupSeconds with { Example = "30" }, WarmupPolicy.Default.MaxSeconds);
+        "--warmup", [], $"Most seconds of warm-up per server (at the highest concurrency, at most {Protocol.TcpEcho.WarmupConnections} connections, {Protocol.Connect.WarmupConnections} for connect) while waiting for steady throughput; 0 for none, else at least the steady-state window of {WarmupPolicy.Default.WindowSeconds} s", Quantities.WarmupSeconds with { Example = "30" }, WarmupPolicy.Default.MaxSeconds);
 
     public static readonly Option<double> WarmupMin = NumberOptions.Single(
         "--warmup-min", [], "Fewest seconds of warm-up per server (at most --warmup)", Quantities.WarmupSeconds with { Example = "4" }, WarmupPolicy.Default.MinSeconds);
