@@ -75,7 +75,7 @@ public sealed class ScriptServer : IDisposable
         {
             var catalog = ServerCatalog.Discover(Root);
             Assert.Empty(catalog.Errors);
-            return Assert.Single(catalog.Benchmarks);
+            return Assert.Single(catalog.Benchmarks, b => b.Protocol == Protocol.TcpEcho);
         }
     }
 

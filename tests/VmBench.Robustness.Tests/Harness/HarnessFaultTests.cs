@@ -52,7 +52,7 @@ public sealed class HarnessFaultTests : IDisposable
     [Fact]
     public async Task A_server_that_crashes_mid_run_fails_its_benchmark_keeps_what_it_measured_and_the_next_runs()
     {
-        _fake.AddEcho("crashy", "--crash-after", "2.5");
+        _fake.AddEcho("crashy", "--crash-after", "4"); // after its memory ladder (about 1 s) and some cells, before the last
         _fake.AddEcho("steady");
 
         var outcome = await CliRun.RunAsync(_fake.Marker, s_runTimeout, _fake.RunArgs("--duration", "0.5", "--warmup", "0", "--sizes", "1024", "2048", "4096", "8192", "16384", "32768", "65536"));

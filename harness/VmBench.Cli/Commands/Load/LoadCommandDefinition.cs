@@ -49,7 +49,6 @@ public static class LoadCommandDefinition
             "Drive one server with the load client and print the figures (like vmbench's echo_client)",
             "vmbench load --addr 127.0.0.1:25000 --msize 1024 --concurrency 10 --duration 10",
             "vmbench load --addr unix:/tmp/echo.sock --mode readline --msize 100 --duration 5 --json",
-            "vmbench load --addr 127.0.0.1:25000 --rate 20000 --warmup 1 --duration 10",
             "vmbench load --addr 127.0.0.1:25000 --churn --msize 64 --concurrency 10 --duration 5")
             .With(Address, Mode, MessageSize, MessagesPerRequest, Concurrency, Duration, Warmup, Rate, AllowRemote, Json, Churn);
         command.SetAction(async (parseResult, cancellationToken) =>
