@@ -236,7 +236,14 @@ public static class ReportCharts
         { Protocol = protocol };
     }
 
-    private static ChartSpec AgainstConcurrency(string protocol, int size, IReadOnlyList<ResultRow> rows, ServerPalette palette)
+    private static ChartSpec AgainstConcurrency(string protocol, int size, IReadOnlyList<ResultRow> rows, ServerPalette palette) =>
+        ConcurrencyLines("latency-concurrency", "p50 (circles) and p99 (triangles)", "latency (ms)", protocol, size, rows, palette, [(" p50", r => r.Summary!.P50Ms, SeriesMarker.Circle), (" p99", r => r.Summary!.P99Ms, SeriesMarker.Triangle)]);
+
+    private static ChartSpec ThroughputAgainstConcurrency(string protocol, int size, IReadOnlyList<ResultRow> rows, ServerPalette palette) =>
+        ConcurrencyLines("throughput-concurrency", "requests/s", "requests/s", protocol, size, rows, palette, [(string.Empty, r => r.Summary!.RequestsPerSecond, SeriesMarker.Circle)]);
+
+    /// <summary>One protocol and size against the concurrency levels: per server, a line for each of <paramref name="figures"/> (its median over trials, error bars its 95 % CI).</summary>
+    private static ChartSpec ConcurrencyLines(string id, string what, string yLabel, string protocol, int size, IReadOnlyList<ResultRow> rows, ServerPalette palette, IReadOnlyList<(string Suffix, Func<ResultRow, Estimate> Figure, SeriesMarker Marker)> figures)
     {
         var ofSize = rows.Where(r => r.Variation!.MessageSize == size).ToList();
         var levels = ofSize.Select(r => r.Variation!.Concurrency).Distinct().Order().ToList();
@@ -244,44 +251,19 @@ public static class ReportCharts
         foreach (var server in ByServer(ofSize))
         {
             var ordered = server.OrderBy(r => r.Variation!.Concurrency).ToList();
-            series.Add(new ChartSeries(
-                $"{SeriesName(server)} p50",
+            series.AddRange(figures.Select(f => new ChartSeries(
+                SeriesName(server) + f.Suffix,
                 ColorOf(palette, server),
-                ordered.Select(r => Of(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P50Ms) with { Flag = FlagOf(r) }).ToList()));
-            series.Add(new ChartSeries(
-                $"{SeriesName(server)} p99",
-                ColorOf(palette, server),
-                ordered.Select(r => Of(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.P99Ms) with { Flag = FlagOf(r) }).ToList())
-            { Marker = SeriesMarker.Triangle });
+                ordered.Select(r => Of(levels.IndexOf(r.Variation!.Concurrency), f.Figure(r)) with { Flag = FlagOf(r) }).ToList())
+            { Marker = f.Marker }));
         }
 
         return new ChartSpec(
-            $"latency-concurrency-{Slug(protocol)}{SizeSlug(size)}",
+            $"{id}-{Slug(protocol)}{SizeSlug(size)}",
             ChartSections.Concurrency,
-            $"{(size == VariationResult.NoPayload ? protocol : $"{protocol}, {VariationResult.SizeLabel(size)}")}: p50 (circles) and p99 (triangles) against concurrency (medians over trials; error bars: 95 % CI)",
+            $"{(size == VariationResult.NoPayload ? protocol : $"{protocol}, {VariationResult.SizeLabel(size)}")}: {what} against concurrency (medians over trials; error bars: 95 % CI)",
             "concurrent connections",
-            "latency (ms)",
-            ChartKind.Lines,
-            XAxisKind.Categories,
-            levels.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList(),
-            series)
-        { Protocol = protocol };
-    }
-
-    private static ChartSpec ThroughputAgainstConcurrency(string protocol, int size, IReadOnlyList<ResultRow> rows, ServerPalette palette)
-    {
-        var ofSize = rows.Where(r => r.Variation!.MessageSize == size).ToList();
-        var levels = ofSize.Select(r => r.Variation!.Concurrency).Distinct().Order().ToList();
-        var series = ByServer(ofSize).Select(server => new ChartSeries(
-            SeriesName(server),
-            ColorOf(palette, server),
-            server.OrderBy(r => r.Variation!.Concurrency).Select(r => Of(levels.IndexOf(r.Variation!.Concurrency), r.Summary!.RequestsPerSecond) with { Flag = FlagOf(r) }).ToList())).ToList();
-        return new ChartSpec(
-            $"throughput-concurrency-{Slug(protocol)}{SizeSlug(size)}",
-            ChartSections.Concurrency,
-            $"{(size == VariationResult.NoPayload ? protocol : $"{protocol}, {VariationResult.SizeLabel(size)}")}: requests/s against concurrency (medians over trials; error bars: 95 % CI)",
-            "concurrent connections",
-            "requests/s",
+            yLabel,
             ChartKind.Lines,
             XAxisKind.Categories,
             levels.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList(),
