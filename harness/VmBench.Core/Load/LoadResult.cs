@@ -14,6 +14,7 @@ namespace VmBench.Core.Load;
 /// <param name="Stalled">Requests unanswered for 1 s or more when the measurement ended: counted in <paramref name="Errors"/> (timeouts);
 /// one unanswered for half the measurement or more fails the job.</param>
 /// <param name="ConnectSeconds">The wall time setting up the connections took (open, and one verified request each), before the warm-up and the measurement (never in their figures); null when the job did not get that far.</param>
+/// <param name="Tls">The protocol and cipher a TLS job negotiated (the same on every connection, or the job fails); null for plain TCP.</param>
 public sealed record LoadResult(
     long Requests,
     long Messages,
@@ -31,7 +32,8 @@ public sealed record LoadResult(
     string? HistogramLog,
     long Outstanding = 0,
     long Stalled = 0,
-    double? ConnectSeconds = null)
+    double? ConnectSeconds = null,
+    TlsSession? Tls = null)
 {
     public bool Succeeded => Failure is null;
 }

@@ -8,6 +8,7 @@ namespace VmBench.Core.Load;
 /// <param name="Rate">Constant-rate mode: total requests/s across all connections; null for closed loop.</param>
 /// <param name="AllowNonLoopback">Opt-in to targets other than loopback or unix sockets.</param>
 /// <param name="HardTimeout">Bound on the whole job, whatever the server does; null for warm-up + duration + 30 s.</param>
+/// <param name="Tls">TLS over the connections (the server certificate to accept, the version to offer); null for plain TCP.</param>
 /// <param name="Pattern">Requests over connections opened once (<see cref="LoadPattern.Stream"/>), or one connection per request (<see cref="LoadPattern.Churn"/>: echo over 127.0.0.0/8 only).</param>
 public sealed record LoadSpec(
     Address Address,
@@ -20,7 +21,8 @@ public sealed record LoadSpec(
     double? Rate = null,
     bool AllowNonLoopback = false,
     TimeSpan? HardTimeout = null,
-    LoadPattern Pattern = LoadPattern.Stream)
+    LoadPattern Pattern = LoadPattern.Stream,
+    TlsClient? Tls = null)
 {
     public TimeSpan EffectiveHardTimeout => HardTimeout ?? Warmup + Duration + TimeSpan.FromSeconds(30);
 }
