@@ -7,7 +7,7 @@ namespace VmBench.Core.Catalog;
 /// <summary>Parses and validates one manifest, collecting every problem instead of stopping at the first.</summary>
 public static partial class ManifestParser
 {
-    private static readonly KnownFields s_rootFields = new("id", "title", "loop", "language", "modes", "addresses", "build", "run", "requires", "versions", "$schema", "description");
+    private static readonly KnownFields s_rootFields = new("id", "title", "loop", "language", "modes", "addresses", "build", "run", "requires", "versions", "$schema", "description", "cpus");
     private static readonly KnownFields s_buildFields = new("kind", "project", "command", "dockerfile");
     private static readonly KnownFields s_runFields = new("command", "env");
     private static readonly KnownFields s_requirementFields = new("command", "install");
@@ -93,13 +93,14 @@ public static partial class ManifestParser
             var run = ParseRun(root, build?.Kind, Error);
             var requires = ParseRequires(root, Error);
             var versions = ParseVersions(root, Error);
+            var cpus = ParseCpus(root, Error);
 
-            if (errors.Count > 0 || id is null || title is null || loop is null || language is null || modes is null || addresses is null || build is null || run is null || requires is null || versions is null)
+            if (errors.Count > 0 || id is null || title is null || loop is null || language is null || modes is null || addresses is null || build is null || run is null || requires is null || versions is null || cpus is null)
             {
                 return new Result(null, errors);
             }
 
-            return new Result(new ServerManifest(id, title, loop, language, modes, addresses, build, run, requires, directory, Path.GetFullPath(path)) { Versions = versions }, errors);
+            return new Result(new ServerManifest(id, title, loop, language, modes, addresses, build, run, requires, directory, Path.GetFullPath(path)) { Versions = versions, Cpus = cpus.Value }, errors);
         }
     }
 
@@ -329,6 +330,28 @@ public static partial class ManifestParser
         }
 
         return true;
+    }
+
+    private static CpuUse? ParseCpus(JsonElement root, Action<string, string> error)
+    {
+        if (!root.TryGetProperty("cpus", out var value))
+        {
+            return CpuUse.One;
+        }
+
+        var text = StringValue(value, "cpus", error);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Names.TryParse(text, out CpuUse use))
+        {
+            return use;
+        }
+
+        error("cpus", $"unknown CPU use \"{text}\" (known: one, all)");
+        return null;
     }
 
     private static ServerRun? ParseRun(JsonElement root, BuildKind? kind, Action<string, string> error)

@@ -25,48 +25,35 @@ public static class Names
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static bool TryParse(string text, out Mode mode)
+    public static string Of(CpuUse use) => use switch
     {
-        foreach (var candidate in Enum.GetValues<Mode>())
+        CpuUse.One => "one",
+        CpuUse.All => "all",
+        _ => throw new ArgumentOutOfRangeException(nameof(use)),
+    };
+
+    public static bool TryParse(string text, out CpuUse use) => TryParse(text, Of, out use);
+
+    public static bool TryParse(string text, out Mode mode) => TryParse(text, Of, out mode);
+
+    public static bool TryParse(string text, out AddressKind kind) => TryParse(text, Of, out kind);
+
+    public static bool TryParse(string text, out BuildKind kind) => TryParse(text, Of, out kind);
+
+    /// <summary>The value of <typeparamref name="T"/> whose spelling (<paramref name="of"/>) is <paramref name="text"/>.</summary>
+    private static bool TryParse<T>(string text, Func<T, string> of, out T value)
+        where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
         {
-            if (Of(candidate) == text)
+            if (of(candidate) == text)
             {
-                mode = candidate;
+                value = candidate;
                 return true;
             }
         }
 
-        mode = default;
-        return false;
-    }
-
-    public static bool TryParse(string text, out AddressKind kind)
-    {
-        foreach (var candidate in Enum.GetValues<AddressKind>())
-        {
-            if (Of(candidate) == text)
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
-
-    public static bool TryParse(string text, out BuildKind kind)
-    {
-        foreach (var candidate in Enum.GetValues<BuildKind>())
-        {
-            if (Of(candidate) == text)
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-
-        kind = default;
+        value = default;
         return false;
     }
 }

@@ -19,6 +19,9 @@ public sealed record ServerManifest(
     /// <summary>The manifest's <c>versions</c>: how to read the version of every runtime the server uses; empty when it lists none.</summary>
     public IReadOnlyList<VersionCommand> Versions { get; init; } = [];
 
+    /// <summary>The manifest's <c>cpus</c>: whether the server uses every CPU it is given (default: one loop).</summary>
+    public CpuUse Cpus { get; init; } = CpuUse.One;
+
     public bool Supports(Mode mode) => Modes.Contains(mode);
 
     public bool Supports(AddressKind kind) => Addresses.Contains(kind);

@@ -211,7 +211,7 @@ public sealed class RunJournal
             entry.Warmup,
             variations,
             entry.Sweep.ToArray(),
-            benchmark.Server.Run.Environment.Count == 0 ? null : new SortedDictionary<string, string>(benchmark.Server.Run.Environment.ToDictionary(), StringComparer.Ordinal),
+            benchmark.Server.Run.Environment.Count == 0 ? null : new SortedDictionary<string, string>(benchmark.Server.Run.EnvironmentFor(Placeholders.CpuCount(_plan.Config.ServerCpus)).ToDictionary(), StringComparer.Ordinal),
             entry.Versions,
             entry.Memory.Count == 0 ? null : entry.Memory.ToArray());
     }

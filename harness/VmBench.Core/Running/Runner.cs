@@ -259,7 +259,7 @@ public sealed class Runner
             result = result with { Failure = ServerGone(server) };
         }
 
-        var cpus = plan.Config.ServerCpus.Count > 0 ? plan.Config.ServerCpus.Count : Environment.ProcessorCount;
+        var cpus = Placeholders.CpuCount(plan.Config.ServerCpus);
         var cores = usage is { Seconds: > 0 } ? usage.Cores : (double?)null;
         var perRequest = cores is { } c && result.Requests > 0 ? c * result.Seconds * 1e6 / result.Requests : (double?)null;
         var fullSeconds = result.Timeline.Where(s => s.Second < (int)plan.Config.DurationSeconds).Select(s => s.RequestsPerSecond).ToArray();

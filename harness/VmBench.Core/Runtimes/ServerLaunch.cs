@@ -6,4 +6,8 @@ namespace VmBench.Core.Runtimes;
 /// <param name="Cpus">CPUs the server may run on; empty for no pinning.</param>
 /// <param name="Connections">The most connections the server will be asked to hold at once (a runtime that bounds
 /// the server's threads leaves room for one per connection: a thread-per-connection server needs it); 0 when unknown.</param>
-public sealed record ServerLaunch(Benchmark Benchmark, Address Address, IReadOnlyList<int> Cpus, TimeSpan ReadyTimeout, int Connections = 0);
+public sealed record ServerLaunch(Benchmark Benchmark, Address Address, IReadOnlyList<int> Cpus, TimeSpan ReadyTimeout, int Connections = 0)
+{
+    /// <summary>The server's environment: its manifest's <c>run.env</c>, <c>{cpus}</c> being the CPUs it is given.</summary>
+    public IReadOnlyDictionary<string, string> Environment => Benchmark.Server.Run.EnvironmentFor(Placeholders.CpuCount(Cpus));
+}

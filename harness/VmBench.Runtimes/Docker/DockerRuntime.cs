@@ -142,7 +142,7 @@ public sealed class DockerRuntime : IServerRuntime
             Name = name,
             Image = image,
             Cmd = ["--addr", launch.Address.ToString(), "--mode", Names.Of(launch.Benchmark.Protocol.Mode)],
-            Env = server.Run.Environment.Select(e => $"{e.Key}={e.Value}").ToList(),
+            Env = launch.Environment.Select(e => $"{e.Key}={e.Value}").ToList(),
             User = "10001:10001",
             Labels = labels,
             HostConfig = new HostConfig
@@ -196,7 +196,7 @@ public sealed class DockerRuntime : IServerRuntime
         {
             try
             {
-                var started = new ServerCommandLine($"container {name} of image {image}: its ENTRYPOINT followed by {ServerCommandLine.Quote(parameters.Cmd)}", server.Run.Environment, launch.Address);
+                var started = new ServerCommandLine($"container {name} of image {image}: its ENTRYPOINT followed by {ServerCommandLine.Quote(parameters.Cmd)}", launch.Environment, launch.Address);
                 await ReadinessWaiter.WaitAsync(_options.ReadinessProbe, running, started, launch.Benchmark.Protocol.Mode, launch.ReadyTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (ServerStartException ex) when (running.HasExited)

@@ -55,7 +55,7 @@ public sealed class ProcessRuntime : IServerRuntime
         }
 
         var clock = Stopwatch.StartNew();
-        var result = await ProcessRunner.RunAsync(build, server.Directory, server.Run.Environment, _options.BuildTimeout, cancellationToken).ConfigureAwait(false);
+        var result = await ProcessRunner.RunAsync(build, server.Directory, server.Run.EnvironmentFor(Environment.ProcessorCount), _options.BuildTimeout, cancellationToken).ConfigureAwait(false);
         return result.Succeeded
             ? BuildResult.Built($"{server.Id}: built in {clock.Elapsed.TotalSeconds:0.0} s ({string.Join(' ', build.Take(2))})")
             : BuildResult.Failed($"{server.Id}: build failed (`{string.Join(' ', build)}` exited {result.ExitCode}):\n{result.Tail()}");
@@ -79,10 +79,10 @@ public sealed class ProcessRuntime : IServerRuntime
             throw new ServerStartException($"{server.Id}: cannot start: '{argv[0]}' not found (build it with `vmbench build`, or install it)");
         }
 
-        var running = RunningProcess.Start(argv, command, server.Directory, OutputOf(server), server.Run.Environment, launch.Address, _options.StopGrace);
+        var running = RunningProcess.Start(argv, command, server.Directory, OutputOf(server), launch.Environment, launch.Address, _options.StopGrace);
         try
         {
-            var started = new ServerCommandLine(ServerCommandLine.Quote(argv), server.Run.Environment, launch.Address);
+            var started = new ServerCommandLine(ServerCommandLine.Quote(argv), launch.Environment, launch.Address);
             await ReadinessWaiter.WaitAsync(_probe, running, started, launch.Benchmark.Protocol.Mode, launch.ReadyTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch

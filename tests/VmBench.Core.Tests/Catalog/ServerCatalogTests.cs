@@ -1,5 +1,6 @@
 using VmBench.Core.Catalog;
 using VmBench.Core.Model;
+using VmBench.Core.Runtimes;
 
 namespace VmBench.Core.Tests.Catalog;
 
@@ -147,6 +148,64 @@ public sealed class ServerCatalogTests
         Assert.Equal(["/o/goecho"], Placeholders.Expand(server.Run.Command, dir, "/o"));
         Assert.Equal(["go", "libc"], server.Versions.Select(v => v.Name));
         Assert.Equal(["/o/goecho", "-version"], Placeholders.Expand(server.Versions[0].Command, dir, "/o"));
+    }
+
+    [Fact]
+    public void Cpus_declares_how_a_server_uses_its_cpus_and_run_env_takes_their_count()
+    {
+        using var servers = new TempServers();
+        var dir = servers.Add("go", """
+            {
+              "id": "go", "title": "Go net", "loop": "go", "language": "go", "cpus": "all",
+              "modes": ["echo"], "addresses": ["tcp"],
+              "build": { "kind": "command", "dockerfile": "Dockerfile" },
+              "run": { "command": ["{out}/goecho"], "env": { "GOMAXPROCS": "{cpus}", "LABEL": "cpus={cpus}, dir={dir}" } }
+            }
+            """);
+        File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM scratch");
+
+        var server = Assert.Single(ServerCatalog.Discover(servers.Root).Servers);
+
+        Assert.Equal(CpuUse.All, server.Cpus);
+        Assert.Equal("{cpus}", server.Run.Environment["GOMAXPROCS"]);
+        var three = server.Run.EnvironmentFor(3);
+        Assert.Equal("3", three["GOMAXPROCS"]);
+        Assert.Equal("cpus=3, dir={dir}", three["LABEL"]);
+    }
+
+    [Theory]
+    [InlineData("\"many\"", "unknown CPU use \"many\" (known: one, all)")]
+    [InlineData("2", "must be a string, not a number")]
+    public void A_bad_cpus_is_named(string value, string message)
+    {
+        using var servers = new TempServers();
+        servers.Add("x", $$"""
+            { "id": "x", "title": "t", "loop": "l", "language": "c", "cpus": {{value}}, "modes": ["echo"], "addresses": ["tcp"],
+              "build": { "kind": "dotnet", "project": "X.csproj" } }
+            """);
+
+        var catalog = ServerCatalog.Discover(servers.Root);
+
+        Assert.Empty(catalog.Servers);
+        Assert.Contains(catalog.Errors, e => e.Field == "cpus" && e.Message == message);
+    }
+
+    [Fact]
+    public void A_server_without_cpus_uses_one_and_a_launch_gives_it_the_count_of_its_cpus()
+    {
+        using var servers = new TempServers();
+        var dir = servers.Add("x", """
+            { "id": "x", "title": "t", "loop": "l", "language": "c", "modes": ["echo"], "addresses": ["tcp"],
+              "build": { "kind": "command", "dockerfile": "Dockerfile" }, "run": { "command": ["s"], "env": { "VMBENCH_WORKERS": "{cpus}" } } }
+            """);
+        File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM scratch");
+        var server = Assert.Single(ServerCatalog.Discover(servers.Root).Servers);
+        var benchmark = new Benchmark(server, Protocol.TcpEcho);
+
+        Assert.Equal(CpuUse.One, server.Cpus);
+        Assert.Equal("2", new ServerLaunch(benchmark, Address.Parse("127.0.0.1:1"), [0, 1], TimeSpan.FromSeconds(1)).Environment["VMBENCH_WORKERS"]);
+        Assert.Equal("1", new ServerLaunch(benchmark, Address.Parse("127.0.0.1:1"), [1], TimeSpan.FromSeconds(1)).Environment["VMBENCH_WORKERS"]);
+        Assert.Equal(Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), new ServerLaunch(benchmark, Address.Parse("127.0.0.1:1"), [], TimeSpan.FromSeconds(1)).Environment["VMBENCH_WORKERS"]);
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed class RunSchemaTests : IDisposable
                 ? FakeLoad.Result(400, timeline: [300, 400, 500]) with { Client = new ClientUsage(1, 0.9, 25, false, null) }
                 : spec.Address.ToString() == "tuned:1" && spec.MessageSize == 10240 && spec.Concurrency == 10 && n == 1
                 ? FakeLoad.Result(1000, timeline: [800, 1000, 1200])
-                : FakeLoad.Result(spec.Rate ?? 1000, clientBound: spec.Concurrency == 100);
+                : FakeLoad.Result(spec.Rate ?? 1000, clientBound: spec.Concurrency == 100) with { Tls = spec.Concurrency == 100 ? new TlsSession("TLSv1.3", "TLS_AES_256_GCM_SHA384") : null };
         });
 
         await new Runner(runtime, load, new RecordingObserver(), new MedianEstimator()).RunAsync(plan, CancellationToken.None);
