@@ -48,63 +48,16 @@ internal static partial class AcceptedSocket
         }
     }
 
-    /// <summary>The inode of the socket whose local end is <paramref name="server"/> and remote end <paramref name="client"/> (IPv4, or IPv4-mapped on a dual-stack listener).</summary>
-    private static string Inode(IPEndPoint server, IPEndPoint client)
-    {
-        foreach (var (file, map) in new[] { ("/proc/net/tcp", false), ("/proc/net/tcp6", true) })
-        {
-            var local = Hex(server, map);
-            var remote = Hex(client, map);
-            foreach (var line in File.Exists(file) ? File.ReadLines(file).Skip(1) : [])
-            {
-                var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (fields.Length > 9 && fields[1] == local && fields[2] == remote)
-                {
-                    return fields[9];
-                }
-            }
-        }
-
-        throw new ContractViolation($"TCP_NODELAY cannot be read: the connection {client} -> {server} is not in /proc/net/tcp (is the server on this machine?)");
-    }
+    /// <summary>The inode of the server's end of the connection <paramref name="client"/> -> <paramref name="server"/>.</summary>
+    private static string Inode(IPEndPoint server, IPEndPoint client) =>
+        ProcSockets.Inode(server, client)
+        ?? throw new ContractViolation($"TCP_NODELAY cannot be read: the connection {client} -> {server} is not in /proc/net/tcp (is the server on this machine?)");
 
     /// <summary>The process and descriptor holding socket <paramref name="inode"/>.</summary>
-    private static (int Pid, int Fd) Holder(string inode)
-    {
-        var link = $"socket:[{inode}]";
-        foreach (var process in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(process), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                foreach (var fd in Directory.EnumerateFileSystemEntries(Path.Combine(process, "fd")))
-                {
-                    if (new FileInfo(fd).LinkTarget == link)
-                    {
-                        return (pid, int.Parse(Path.GetFileName(fd), CultureInfo.InvariantCulture));
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // gone, or not ours to read
-            }
-        }
-
-        throw new ContractViolation($"TCP_NODELAY cannot be read: no process this user may inspect holds the server's socket (inode {inode}); run as root or as the server's user");
-    }
-
-    /// <summary>An endpoint as /proc/net/tcp prints it: each 32-bit word of the address in this machine's order, the port, in hex.</summary>
-    private static string Hex(IPEndPoint endPoint, bool mapped)
-    {
-        var bytes = (mapped ? endPoint.Address.MapToIPv6() : endPoint.Address).GetAddressBytes();
-        var words = Enumerable.Range(0, bytes.Length / 4).Select(i => BitConverter.ToUInt32(bytes, i * 4).ToString("X8", CultureInfo.InvariantCulture));
-        return string.Concat(words) + ":" + endPoint.Port.ToString("X4", CultureInfo.InvariantCulture);
-    }
+    private static (int Pid, int Fd) Holder(string inode) =>
+        ProcSockets.Holders(inode) is [var first, ..]
+            ? first
+            : throw new ContractViolation($"TCP_NODELAY cannot be read: no process this user may inspect holds the server's socket (inode {inode}); run as root or as the server's user");
 
     private static void Unless(bool condition, string call)
     {

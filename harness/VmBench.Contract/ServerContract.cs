@@ -23,6 +23,7 @@ public static class ServerContract
         StartupChecks.AddressInUse,
         StartupChecks.UndeclaredModes,
         SocketOptionChecks.NoDelay,
+        CpuChecks.EveryCpu,
     ];
 
     /// <summary>Every (benchmark, check) pair to run for these benchmarks, benchmark by benchmark.</summary>

@@ -6,18 +6,30 @@ using VmBench.Servers.Libuv.Internal;
 namespace VmBench.Servers.Libuv;
 
 /// <summary>
-/// Echo and readline on one libuv loop (Debian's <c>libuv.so.1</c>): a dedicated loop thread,
+/// Echo and readline on libuv loops (Debian's <c>libuv.so.1</c>): each a dedicated loop thread,
 /// reads into pooled native blocks that are written straight back, no allocation per message.
+/// One loop listens itself; several get their connections in turn from one acceptor thread.
 /// </summary>
 public sealed class LibuvEchoServer : IEchoServer
 {
-    private LibuvLoopThread? _loopThread;
+    private readonly int _loopCount;
+    private LibuvLoopThread[]? _loops;
+    private LoopAcceptor? _acceptor;
     private EndPoint? _localEndPoint;
 
-    /// <summary>Loads libuv; throws a one-line <see cref="DllNotFoundException"/> naming the fix when it cannot.</summary>
+    /// <summary>One loop (see the other constructor).</summary>
     public LibuvEchoServer()
+        : this(1)
     {
+    }
+
+    /// <summary>Loads libuv; throws a one-line <see cref="DllNotFoundException"/> naming the fix when it cannot.</summary>
+    /// <param name="loops">How many loops (threads) serve connections: one per CPU the server is given.</param>
+    public LibuvEchoServer(int loops)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(loops, 1);
         UvLibrary.EnsureLoaded();
+        _loopCount = loops;
     }
 
     public IReadOnlyCollection<ServerMode> Modes { get; } = [ServerMode.Echo, ServerMode.Readline];
@@ -27,63 +39,112 @@ public sealed class LibuvEchoServer : IEchoServer
     public async ValueTask StartAsync(ServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (_loopThread is not null)
+        if (_loops is not null)
         {
             throw new InvalidOperationException("The server is already started.");
         }
 
-        var loopThread = new LibuvLoopThread(options);
-        loopThread.Start();
+        var listens = _loopCount == 1;
+        var loops = new List<LibuvLoopThread>();
         try
         {
-            _localEndPoint = await loopThread.Started.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            loopThread.RequestStop();
-            await loopThread.Stopped.ConfigureAwait(false);
-            loopThread.Join();
-            throw;
+            for (var i = 0; i < _loopCount; i++)
+            {
+                var loop = new LibuvLoopThread(options, listens, i);
+                loop.Start();
+                loops.Add(loop);
+                var endPoint = await loop.Started.WaitAsync(cancellationToken).ConfigureAwait(false);
+                _localEndPoint = endPoint ?? _localEndPoint;
+            }
+
+            if (!listens)
+            {
+                var listener = Listener.Open(options.EndPoint);
+                _localEndPoint = listener.LocalEndPoint;
+                _acceptor = new LoopAcceptor(listener, loops);
+            }
         }
         catch
         {
-            loopThread.Join(); // the loop thread cleaned up and ended on its own
+            _acceptor?.Dispose();
+            _acceptor = null;
+            try
+            {
+                await StopAllAsync(loops, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // the start's own failure below is the one to report
+            }
+
             throw;
         }
 
-        _loopThread = loopThread;
+        _loops = [.. loops];
     }
 
     public async ValueTask StopAsync(CancellationToken cancellationToken)
     {
-        var loopThread = _loopThread;
-        if (loopThread is null)
+        var loops = _loops;
+        if (loops is null)
         {
             return;
         }
 
-        loopThread.RequestStop();
-        await loopThread.Stopped.WaitAsync(cancellationToken).ConfigureAwait(false);
-        loopThread.Join();
-        _loopThread = null;
+        _acceptor?.Dispose(); // no new connections first
+        _acceptor = null;
+        await StopAllAsync(loops, cancellationToken).ConfigureAwait(false);
+        _loops = null;
     }
 
     public ValueTask DisposeAsync() => StopAsync(CancellationToken.None);
 
     /// <summary>
-    /// Diagnostics: the number of handles on the loop (<c>uv_walk</c> on the loop thread): the
-    /// listener, the async handle and one per open (or closing) connection.
+    /// Diagnostics: the handles on the loops (<c>uv_walk</c> on each loop thread): the listener of a single loop,
+    /// an async handle per loop and one per open (or closing) connection.
     /// </summary>
-    public Task<int> CountHandlesAsync()
-    {
-        var loopThread = _loopThread ?? throw new InvalidOperationException("The server is not started.");
-        return loopThread.InvokeAsync(loopThread.CountHandles);
-    }
+    public async Task<int> CountHandlesAsync() => (await CountHandlesPerLoopAsync().ConfigureAwait(false)).Sum();
+
+    /// <summary>Diagnostics: <see cref="CountHandlesAsync"/> loop by loop, to see how connections spread over them.</summary>
+    public Task<int[]> CountHandlesPerLoopAsync() => Task.WhenAll(Started.Select(l => l.InvokeAsync(l.CountHandles)));
 
     /// <summary>Diagnostics: pooled read blocks currently handed out (0 when every connection is idle).</summary>
-    public Task<int> CountOutstandingBuffersAsync()
+    public async Task<int> CountOutstandingBuffersAsync()
     {
-        var loopThread = _loopThread ?? throw new InvalidOperationException("The server is not started.");
-        return loopThread.InvokeAsync(loopThread.CountOutstandingBuffers);
+        var counts = await Task.WhenAll(Started.Select(l => l.InvokeAsync(l.CountOutstandingBuffers))).ConfigureAwait(false);
+        return counts.Sum();
+    }
+
+    private LibuvLoopThread[] Started => _loops ?? throw new InvalidOperationException("The server is not started.");
+
+    /// <summary>
+    /// Stops every loop, each even when another failed (a loop that failed to start has cleaned up and ended on its
+    /// own: its Stopped is complete); then throws the first failure.
+    /// </summary>
+    private static async Task StopAllAsync(IReadOnlyList<LibuvLoopThread> loops, CancellationToken cancellationToken)
+    {
+        foreach (var loop in loops)
+        {
+            loop.RequestStop();
+        }
+
+        Exception? first = null;
+        foreach (var loop in loops)
+        {
+            try
+            {
+                await loop.Stopped.WaitAsync(cancellationToken).ConfigureAwait(false);
+                loop.Join();
+            }
+            catch (Exception ex)
+            {
+                first ??= ex;
+            }
+        }
+
+        if (first is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
     }
 }

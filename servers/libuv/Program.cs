@@ -14,4 +14,10 @@ if (args is ["--libuv-version"])
     return ServerHost.ExitFailure;
 }
 
-return await ServerHost.RunAsync("libuv", args, () => new LibuvEchoServer());
+if (!Workers.TryRead(out var loops, out var workersError))
+{
+    await Console.Error.WriteLineAsync($"libuv: {workersError}").ConfigureAwait(false);
+    return ServerHost.ExitUsage;
+}
+
+return await ServerHost.RunAsync("libuv", args, () => new LibuvEchoServer(loops));

@@ -30,15 +30,5 @@ public sealed class StartupConformanceTests(BuiltServers servers)
     [MemberData(nameof(TcpBenchmarks))]
     public Task Accepted_tcp_sockets_have_tcp_nodelay_set(string benchmark) => servers.CheckAsync(benchmark, SocketOptionChecks.NoDelay);
 
-    /// <summary>The benchmarks of every discovered server that <paramref name="check"/> applies to.</summary>
-    private static TheoryData<string> Where(ContractCheck check)
-    {
-        var data = new TheoryData<string>();
-        foreach (var benchmark in ServerCatalog.Discover(Repository.Servers).Benchmarks.Where(check.AppliesTo))
-        {
-            data.Add(benchmark.Name);
-        }
-
-        return data;
-    }
+    private static TheoryData<string> Where(ContractCheck check) => BuiltServers.Benchmarks(check);
 }

@@ -19,16 +19,16 @@ internal sealed class TestServer : IAsyncDisposable
 
     public EndPoint EndPoint => Server.LocalEndPoint;
 
-    public static Task<TestServer> StartTcpAsync(ServerMode mode = ServerMode.Echo, int maxLineLength = ServerOptions.DefaultMaxLineLength) =>
-        StartAsync(new IPEndPoint(IPAddress.Loopback, 0), mode, maxLineLength, null);
+    public static Task<TestServer> StartTcpAsync(ServerMode mode = ServerMode.Echo, int maxLineLength = ServerOptions.DefaultMaxLineLength, int loops = 1) =>
+        StartAsync(new IPEndPoint(IPAddress.Loopback, 0), mode, maxLineLength, null, loops);
 
     public static Task<TestServer> StartTcp6Async() =>
         StartAsync(new IPEndPoint(IPAddress.IPv6Loopback, 0), ServerMode.Echo, ServerOptions.DefaultMaxLineLength, null);
 
-    public static Task<TestServer> StartUnixAsync(ServerMode mode = ServerMode.Echo)
+    public static Task<TestServer> StartUnixAsync(ServerMode mode = ServerMode.Echo, int loops = 1)
     {
         var path = Path.Combine(Path.GetTempPath(), $"vmbench-libuv-{Guid.NewGuid():N}.sock");
-        return StartAsync(new UnixDomainSocketEndPoint(path), mode, ServerOptions.DefaultMaxLineLength, path);
+        return StartAsync(new UnixDomainSocketEndPoint(path), mode, ServerOptions.DefaultMaxLineLength, path, loops);
     }
 
     public Task<Socket> ConnectAsync(CancellationToken cancellationToken) => Wire.ConnectAsync(EndPoint, cancellationToken);
@@ -58,9 +58,9 @@ internal sealed class TestServer : IAsyncDisposable
         }
     }
 
-    private static async Task<TestServer> StartAsync(EndPoint endPoint, ServerMode mode, int maxLineLength, string? socketPath)
+    private static async Task<TestServer> StartAsync(EndPoint endPoint, ServerMode mode, int maxLineLength, string? socketPath, int loops = 1)
     {
-        var server = new LibuvEchoServer();
+        var server = new LibuvEchoServer(loops);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await server.StartAsync(new ServerOptions(endPoint, mode, maxLineLength), timeout.Token);
         return new TestServer(server, socketPath);

@@ -49,6 +49,19 @@ public sealed class BuiltServers : IAsyncDisposable
         return data;
     }
 
+    /// <summary>The benchmarks of every discovered server that <paramref name="check"/> applies to, as theory data.</summary>
+    public static TheoryData<string> Benchmarks(ContractCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var data = new TheoryData<string>();
+        foreach (var benchmark in ServerCatalog.Discover(Repository.Servers).Benchmarks.Where(check.AppliesTo))
+        {
+            data.Add(benchmark.Name);
+        }
+
+        return data;
+    }
+
     /// <summary>Starts the benchmark's server (built once); a server that does not start fails the test with the harness's message alone.</summary>
     public async Task<IRunningServer> StartAsync(string benchmarkName)
     {

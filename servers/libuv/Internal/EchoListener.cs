@@ -28,11 +28,6 @@ internal sealed class EchoListener : IUvConnectionHandler
             return;
         }
 
-        if (client is UvTcpHandle tcp)
-        {
-            tcp.NoDelay(true);
-        }
-
-        new EchoConnection(_context, client).Start();
+        _context.Serve(client);
     }
 }

@@ -25,6 +25,17 @@ internal sealed class EchoLoopContext : IDisposable
 
     public NativeBufferPool Buffers { get; } = new();
 
+    /// <summary>Starts echoing on a connection this loop has just accepted or adopted (TCP_NODELAY on tcp, as the contract asks).</summary>
+    public void Serve(UvStreamHandle client)
+    {
+        if (client is UvTcpHandle tcp)
+        {
+            tcp.NoDelay(true);
+        }
+
+        new EchoConnection(this, client).Start();
+    }
+
     public EchoWrite RentWrite() => _writes.TryPop(out var write) ? write : new EchoWrite(this);
 
     public void ReturnWrite(EchoWrite write)

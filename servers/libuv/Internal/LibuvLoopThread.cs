@@ -10,30 +10,34 @@ namespace VmBench.Servers.Libuv.Internal;
 /// The dedicated thread that owns the loop and every handle on it. Other threads reach it only
 /// through <see cref="Post"/> (a queue and <c>uv_async_send</c>). Stopping closes every handle
 /// found by <c>uv_walk</c>, runs the loop until the close callbacks are done and closes the loop.
+/// A loop listens itself, or (one of several loops) serves the connections <see cref="Adopt"/> hands it.
 /// </summary>
 internal sealed class LibuvLoopThread
 {
     private const int Backlog = 4096;
 
     private readonly ServerOptions _options;
+    private readonly bool _listens;
     private readonly Thread _thread;
     private readonly Lock _postLock = new();
     private readonly ConcurrentQueue<Action> _posted = new();
-    private readonly TaskCompletionSource<EndPoint> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<EndPoint?> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private UvLoopHandle? _loop;
     private UvAsyncHandle? _async;
     private EchoLoopContext? _context;
     private bool _open;
 
-    public LibuvLoopThread(ServerOptions options)
+    /// <param name="listens">Whether the loop listens on the options' endpoint itself; otherwise it serves only what it is handed.</param>
+    public LibuvLoopThread(ServerOptions options, bool listens = true, int number = 0)
     {
         _options = options;
-        _thread = new Thread(Run) { IsBackground = true, Name = "libuv loop" };
+        _listens = listens;
+        _thread = new Thread(Run) { IsBackground = true, Name = $"libuv loop {number}" };
     }
 
-    /// <summary>Completes with the bound endpoint once listening, or fails with the bind error.</summary>
-    public Task<EndPoint> Started => _started.Task;
+    /// <summary>Completes once the loop runs: with the bound endpoint when it listens (or the bind error), null when it does not.</summary>
+    public Task<EndPoint?> Started => _started.Task;
 
     /// <summary>Completes when the loop is closed and the thread is about to end.</summary>
     public Task Stopped => _stopped.Task;
@@ -80,6 +84,18 @@ internal sealed class LibuvLoopThread
         return result.Task;
     }
 
+    /// <summary>
+    /// Serves an accepted connection's descriptor on this loop, which owns it from now on (closes it when the loop
+    /// is stopping or libuv refuses it).
+    /// </summary>
+    public void Adopt(int descriptor, bool tcp)
+    {
+        if (!Post(() => Open(descriptor, tcp)))
+        {
+            Descriptors.Close(descriptor);
+        }
+    }
+
     /// <summary>Asks the loop to close everything; <see cref="Stopped"/> completes when it has.</summary>
     public void RequestStop() => Post(CloseAll);
 
@@ -110,7 +126,7 @@ internal sealed class LibuvLoopThread
         try
         {
             _async = new UvAsyncHandle(loop, RunPosted);
-            var endPoint = Listen(loop, context);
+            var endPoint = _listens ? Listen(loop, context) : null;
             lock (_postLock)
             {
                 _open = true;
@@ -167,6 +183,19 @@ internal sealed class LibuvLoopThread
             default:
                 throw new ArgumentException($"Unsupported endpoint {_options.EndPoint}.", nameof(_options));
         }
+    }
+
+    private void Open(int descriptor, bool tcp)
+    {
+        UvStreamHandle client = tcp ? new UvTcpHandle(_loop!) : new UvPipeHandle(_loop!);
+        if (client.Open(descriptor) < 0)
+        {
+            client.Dispose();
+            Descriptors.Close(descriptor);
+            return;
+        }
+
+        _context!.Serve(client);
     }
 
     private void RunPosted()

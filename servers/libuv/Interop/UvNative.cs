@@ -65,6 +65,9 @@ internal static unsafe partial class UvNative
     [LibraryImport(UvLibrary.Name)]
     internal static partial int uv_tcp_nodelay(nint handle, int enable);
 
+    [LibraryImport(UvLibrary.Name)]
+    internal static partial int uv_tcp_open(nint handle, int socket);
+
     [LibraryImport(UvLibrary.Name, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int uv_ip4_addr(string ip, int port, byte* address);
 
@@ -77,6 +80,9 @@ internal static unsafe partial class UvNative
 
     [LibraryImport(UvLibrary.Name, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int uv_pipe_bind(nint handle, string name);
+
+    [LibraryImport(UvLibrary.Name)]
+    internal static partial int uv_pipe_open(nint handle, int file);
 
     // Streams
     [LibraryImport(UvLibrary.Name)]

@@ -15,4 +15,10 @@ internal sealed class UvPipeHandle : UvStreamHandle
         ThrowIfWrongThread();
         UvErrors.ThrowIfError(UvNative.uv_pipe_bind(handle, path), "uv_pipe_bind");
     }
+
+    public override int Open(int descriptor)
+    {
+        ThrowIfWrongThread();
+        return UvNative.uv_pipe_open(handle, descriptor);
+    }
 }

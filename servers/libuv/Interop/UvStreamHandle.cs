@@ -20,6 +20,9 @@ internal abstract unsafe class UvStreamHandle : UvHandle
         UvErrors.ThrowIfError(UvNative.uv_listen(handle, backlog, &OnConnection), "uv_listen");
     }
 
+    /// <summary>Takes over a connected socket's descriptor (<c>uv_tcp_open</c> / <c>uv_pipe_open</c>, which make it non-blocking); returns the libuv status.</summary>
+    public abstract int Open(int descriptor);
+
     /// <summary><c>uv_accept</c> into an initialised client handle; returns the libuv status.</summary>
     public int Accept(UvStreamHandle client)
     {

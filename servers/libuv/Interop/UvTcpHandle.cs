@@ -30,6 +30,12 @@ internal sealed unsafe class UvTcpHandle : UvStreamHandle
         return UvSocketAddress.Read(address);
     }
 
+    public override int Open(int descriptor)
+    {
+        ThrowIfWrongThread();
+        return UvNative.uv_tcp_open(handle, descriptor);
+    }
+
     public int NoDelay(bool enable)
     {
         ThrowIfWrongThread();
