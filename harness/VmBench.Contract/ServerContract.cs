@@ -23,6 +23,12 @@ public static class ServerContract
         StartupChecks.AddressInUse,
         StartupChecks.UndeclaredModes,
         SocketOptionChecks.NoDelay,
+        TlsChecks.EchoesOneByteToOneMiB,
+        TlsChecks.SplitRecords,
+        TlsChecks.BothVersions,
+        TlsChecks.CloseNotifyAndAbruptClose,
+        TlsChecks.UnfinishedHandshake,
+        TlsChecks.GarbageClientHello,
     ];
 
     /// <summary>Every (benchmark, check) pair to run for these benchmarks, benchmark by benchmark.</summary>
