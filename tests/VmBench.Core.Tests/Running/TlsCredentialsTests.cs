@@ -23,7 +23,7 @@ public sealed class TlsCredentialsTests
         using (var key = certificate.GetECDsaPublicKey()!)
         {
             Assert.Equal(256, key.KeySize);
-            Assert.Equal(ECCurve.NamedCurves.nistP256.Oid.FriendlyName, key.ExportParameters(false).Curve.Oid.FriendlyName);
+            Assert.Equal("1.2.840.10045.3.1.7", key.ExportParameters(false).Curve.Oid.Value); // P-256
         }
 
         Assert.Equal("1.2.840.10045.4.3.2", certificate.SignatureAlgorithm.Value); // ecdsa-with-SHA256
