@@ -14,8 +14,11 @@ public sealed record ContractCheck(string Name, Func<Benchmark, bool> AppliesTo,
     /// <summary>The name as words: "Echoes 1 byte to 1 MiB byte for byte".</summary>
     public string Title => Name.Replace('_', ' ');
 
-    /// <summary>Checked on every benchmark of <paramref name="mode"/>.</summary>
-    public static Func<Benchmark, bool> InMode(Mode mode) => b => b.Protocol.Mode == mode && Contracted(b);
+    /// <summary>Checked on every plaintext benchmark of <paramref name="mode"/> (TLS has its own checks: TlsChecks).</summary>
+    public static Func<Benchmark, bool> InMode(Mode mode) => b => b.Protocol.Mode == mode && !b.Protocol.IsTls && Contracted(b);
+
+    /// <summary>Checked on a server's tlsecho benchmark (tlshandshake is the same server, one connection per request).</summary>
+    public static bool OverTls(Benchmark benchmark) => benchmark.Protocol.IsTls && Contracted(benchmark);
 
     /// <summary>
     /// The contract is about a server in a mode over an address kind: a churn benchmark (connect-x) drives the same

@@ -15,12 +15,15 @@ public sealed class ContractRunner
     private readonly IServerRuntime _runtime;
     private readonly AddressAllocator _addresses;
     private readonly TimeSpan _readyTimeout;
+    private readonly ServerTls? _tls;
 
-    public ContractRunner(IServerRuntime runtime, AddressAllocator addresses, TimeSpan readyTimeout)
+    /// <param name="tls">The certificate and key TLS benchmarks' servers are started with (required to check one).</param>
+    public ContractRunner(IServerRuntime runtime, AddressAllocator addresses, TimeSpan readyTimeout, ServerTls? tls = null)
     {
         _runtime = runtime;
         _addresses = addresses;
         _readyTimeout = readyTimeout;
+        _tls = tls;
     }
 
     /// <summary>Starts the server (already built), runs the check, stops the server. Never throws for the server's fault: the result says it.</summary>
@@ -33,7 +36,7 @@ public sealed class ContractRunner
         try
         {
             var address = _addresses.Allocate(benchmark.Protocol.Address, benchmark.Name);
-            server = await _runtime.StartAsync(new ServerLaunch(benchmark, address, [], _readyTimeout), cancellationToken).ConfigureAwait(false);
+            server = await _runtime.StartAsync(new ServerLaunch(benchmark, address, [], _readyTimeout, Tls: benchmark.Protocol.IsTls ? _tls : null), cancellationToken).ConfigureAwait(false);
         }
         catch (ServerStartException ex)
         {
@@ -47,7 +50,7 @@ public sealed class ContractRunner
             string? failure = null;
             try
             {
-                await check.RunAsync(new CheckContext(server, benchmark, limit.Token)).WaitAsync(limit.Token).ConfigureAwait(false);
+                await check.RunAsync(new CheckContext(server, benchmark, limit.Token, benchmark.Protocol.IsTls ? _tls : null)).WaitAsync(limit.Token).ConfigureAwait(false);
             }
             catch (ContractViolation ex)
             {

@@ -24,6 +24,12 @@ public static class ServerContract
         StartupChecks.UndeclaredModes,
         SocketOptionChecks.NoDelay,
         CpuChecks.EveryCpu,
+        TlsChecks.EchoesOneByteToOneMiB,
+        TlsChecks.SplitRecords,
+        TlsChecks.BothVersions,
+        TlsChecks.CloseNotifyAndAbruptClose,
+        TlsChecks.UnfinishedHandshake,
+        TlsChecks.GarbageClientHello,
     ];
 
     /// <summary>Every (benchmark, check) pair to run for these benchmarks, benchmark by benchmark.</summary>

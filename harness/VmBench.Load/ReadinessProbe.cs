@@ -1,4 +1,6 @@
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Text;
 using VmBench.Core.Load;
 using VmBench.Core.Model;
@@ -9,6 +11,7 @@ namespace VmBench.Load;
 /// <summary>
 /// One readiness attempt: connect (1 s), one verified exchange in the server's mode (echo: 64 random bytes;
 /// readline: "vmbench-ready\n"; http: GET /), close. Null when the answer is right, else a one-line reason.
+/// With TLS, a handshake (SslStream: one connection, the certificate pinned to the run's) comes before the exchange.
 /// </summary>
 public sealed class ReadinessProbe : IReadinessProbe
 {
@@ -16,7 +19,7 @@ public sealed class ReadinessProbe : IReadinessProbe
     private static readonly TimeSpan s_answerTimeout = TimeSpan.FromSeconds(2);
 
     /// <inheritdoc />
-    public async Task<string?> TryOnceAsync(Address address, Mode mode, CancellationToken cancellationToken)
+    public async Task<string?> TryOnceAsync(Address address, Mode mode, TlsClient? tls, CancellationToken cancellationToken)
     {
         TargetAddress target;
         try
@@ -45,11 +48,40 @@ public sealed class ReadinessProbe : IReadinessProbe
         }
 
         timeout.CancelAfter(s_answerTimeout);
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
         try
         {
+            if (tls is not null)
+            {
+                var pin = new CertificatePin(tls.CertificatePem);
+                await using var ssl = new SslStream(stream, leaveInnerStreamOpen: true);
+                try
+                {
+                    await ssl.AuthenticateAsClientAsync(pin.Options(tls.Version), timeout.Token).ConfigureAwait(false);
+                }
+                catch (AuthenticationException ex)
+                {
+                    return "TLS handshake failed: " + (pin.Refusal ?? ex.Message);
+                }
+                catch (IOException ex)
+                {
+                    return "TLS handshake failed: " + (pin.Refusal ?? $"the connection ended during the handshake ({ex.Message})");
+                }
+
+                return await EchoAsync(ssl, mode, timeout.Token).ConfigureAwait(false);
+            }
+
             return mode == Mode.Http
                 ? await HttpAsync(socket, target, timeout.Token).ConfigureAwait(false)
-                : await EchoAsync(socket, mode, timeout.Token).ConfigureAwait(false);
+                : await EchoAsync(stream, mode, timeout.Token).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex.InnerException is SocketException inner)
+        {
+            return $"connection failed during the exchange: {Connector.Describe(inner.SocketErrorCode)}";
+        }
+        catch (IOException ex)
+        {
+            return $"connection failed during the exchange: {ex.Message}";
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -61,7 +93,7 @@ public sealed class ReadinessProbe : IReadinessProbe
         }
     }
 
-    private static async Task<string?> EchoAsync(Socket socket, Mode mode, CancellationToken cancellationToken)
+    private static async Task<string?> EchoAsync(Stream stream, Mode mode, CancellationToken cancellationToken)
     {
         byte[] sent;
         if (mode == Mode.Readline)
@@ -74,12 +106,13 @@ public sealed class ReadinessProbe : IReadinessProbe
             Random.Shared.NextBytes(sent);
         }
 
-        await socket.SendAsync(sent, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync(sent, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         var received = new byte[sent.Length];
         var count = 0;
         while (count < received.Length)
         {
-            var n = await socket.ReceiveAsync(received.AsMemory(count), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            var n = await stream.ReadAsync(received.AsMemory(count), cancellationToken).ConfigureAwait(false);
             if (n == 0)
             {
                 return $"echoed {count} of {sent.Length} bytes before closing";

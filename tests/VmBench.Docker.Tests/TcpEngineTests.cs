@@ -35,7 +35,7 @@ public sealed class TcpEngineTests
         var launch = new ServerLaunch(benchmark, Address.Parse("127.0.0.1:" + AddressAllocator.FreeTcpPort()), [1], TimeSpan.FromSeconds(30));
         await using (var server = await runtime.StartAsync(launch, CancellationToken.None))
         {
-            Assert.Null(await new EchoProbe().TryOnceAsync(server.Address, Mode.Echo, CancellationToken.None));
+            Assert.Null(await new EchoProbe().TryOnceAsync(server.Address, Mode.Echo, null, CancellationToken.None));
             Assert.Equal(0, await server.StopAsync(CancellationToken.None));
         }
 

@@ -13,7 +13,7 @@ public sealed class ReadinessProbeTests
     {
         using var server = new TestServer(new EchoBehaviour());
 
-        Assert.Null(await _probe.TryOnceAsync(server.Address, Mode.Echo, CancellationToken.None));
+        Assert.Null(await _probe.TryOnceAsync(server.Address, Mode.Echo, null, CancellationToken.None));
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class ReadinessProbeTests
     {
         using var server = new TestServer(new LineBehaviour { LineLength = "vmbench-ready\n".Length });
 
-        Assert.Null(await _probe.TryOnceAsync(server.Address, Mode.Readline, CancellationToken.None));
+        Assert.Null(await _probe.TryOnceAsync(server.Address, Mode.Readline, null, CancellationToken.None));
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class ReadinessProbeTests
     {
         using var server = new TestServer(new HttpBehaviour());
 
-        Assert.Null(await _probe.TryOnceAsync(server.Address, Mode.Http, CancellationToken.None));
+        Assert.Null(await _probe.TryOnceAsync(server.Address, Mode.Http, null, CancellationToken.None));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class ReadinessProbeTests
             port = server.Port;
         }
 
-        Assert.Equal("connection refused", await _probe.TryOnceAsync(Address.Parse($"127.0.0.1:{port}"), Mode.Echo, CancellationToken.None));
+        Assert.Equal("connection refused", await _probe.TryOnceAsync(Address.Parse($"127.0.0.1:{port}"), Mode.Echo, null, CancellationToken.None));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ReadinessProbeTests
     {
         using var server = new TestServer(new EchoBehaviour { CorruptEvery = 1 });
 
-        Assert.StartsWith("wrong echo at byte 0 of 64", await _probe.TryOnceAsync(server.Address, Mode.Echo, CancellationToken.None), StringComparison.Ordinal);
+        Assert.StartsWith("wrong echo at byte 0 of 64", await _probe.TryOnceAsync(server.Address, Mode.Echo, null, CancellationToken.None), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class ReadinessProbeTests
     {
         using var server = new TestServer(new EchoBehaviour { CloseAfterReads = 0 });
 
-        Assert.Equal("echoed 0 of 64 bytes before closing", await _probe.TryOnceAsync(server.Address, Mode.Echo, CancellationToken.None));
+        Assert.Equal("echoed 0 of 64 bytes before closing", await _probe.TryOnceAsync(server.Address, Mode.Echo, null, CancellationToken.None));
     }
 
     [Fact]
@@ -65,6 +65,6 @@ public sealed class ReadinessProbeTests
     {
         using var server = new TestServer(new HttpBehaviour { Body = "nope" });
 
-        Assert.Contains("body 'nope'", await _probe.TryOnceAsync(server.Address, Mode.Http, CancellationToken.None), StringComparison.Ordinal);
+        Assert.Contains("body 'nope'", await _probe.TryOnceAsync(server.Address, Mode.Http, null, CancellationToken.None), StringComparison.Ordinal);
     }
 }

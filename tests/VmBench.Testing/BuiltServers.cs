@@ -36,12 +36,20 @@ public sealed class BuiltServers : IAsyncDisposable
 
     private static VmBench.Core.Running.AddressAllocator Addresses { get; } = new(Path.Combine(Path.GetTempPath(), "vmbench-conformance-" + Environment.ProcessId));
 
-    /// <summary>The benchmarks (server x protocol) of every discovered server, as theory data.</summary>
-    public static TheoryData<string> Benchmarks(Func<Protocol, bool> filter)
+    /// <summary>The certificate and key of this test process's TLS servers, made on first use, removed when the process exits.</summary>
+    private static Lazy<VmBench.Core.Running.TlsCredentials> Tls { get; } = new(() =>
+    {
+        var credentials = VmBench.Core.Running.TlsCredentials.Create(DateTimeOffset.UtcNow);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => credentials.Dispose();
+        return credentials;
+    });
+
+    /// <summary>The benchmarks (server x protocol) of every discovered server, as theory data; TLS ones only when <paramref name="tls"/> (plaintext checks cannot speak to them).</summary>
+    public static TheoryData<string> Benchmarks(Func<Protocol, bool> filter, bool tls = false)
     {
         var data = new TheoryData<string>();
         // A connect-* benchmark runs the same server, mode and address as its tcpecho twin: the per-server suites test each once.
-        foreach (var benchmark in ServerCatalog.Discover(Repository.Servers).Benchmarks.Where(b => b.Protocol.Pattern == LoadPattern.Stream && filter(b.Protocol)))
+        foreach (var benchmark in ServerCatalog.Discover(Repository.Servers).Benchmarks.Where(b => b.Protocol.Pattern == LoadPattern.Stream && b.Protocol.IsTls == tls && filter(b.Protocol)))
         {
             data.Add(benchmark.Name);
         }
@@ -68,7 +76,7 @@ public sealed class BuiltServers : IAsyncDisposable
         var benchmark = await BuiltAsync(benchmarkName);
         try
         {
-            return await Runtime.StartAsync(new ServerLaunch(benchmark, Addresses.Allocate(benchmark.Protocol.Address, benchmark.Name), [], ReadyTimeout), CancellationToken.None);
+            return await Runtime.StartAsync(new ServerLaunch(benchmark, Addresses.Allocate(benchmark.Protocol.Address, benchmark.Name), [], ReadyTimeout, Tls: benchmark.Protocol.IsTls ? Tls.Value.Server : null), CancellationToken.None);
         }
         catch (ServerStartException ex)
         {
@@ -80,7 +88,7 @@ public sealed class BuiltServers : IAsyncDisposable
     public async Task CheckAsync(string benchmarkName, ContractCheck check)
     {
         var benchmark = await BuiltAsync(benchmarkName);
-        var result = await new ContractRunner(Runtime, Addresses, ReadyTimeout).RunAsync(benchmark, check, CancellationToken.None);
+        var result = await new ContractRunner(Runtime, Addresses, ReadyTimeout, benchmark.Protocol.IsTls ? Tls.Value.Server : null).RunAsync(benchmark, check, CancellationToken.None);
         if (!result.Passed)
         {
             throw new ContractFailure($"{benchmarkName}: {check.Title}: {result.Failure}");

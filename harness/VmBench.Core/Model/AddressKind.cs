@@ -5,4 +5,7 @@ public enum AddressKind
 {
     Tcp,
     Unix,
+
+    /// <summary>TLS over TCP (<c>--tls-cert</c>/<c>--tls-key</c> given to the server); its address is a TCP one.</summary>
+    Tls,
 }

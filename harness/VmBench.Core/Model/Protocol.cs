@@ -16,8 +16,14 @@ public sealed record Protocol(string Prefix, Mode Mode, AddressKind Address, Loa
     public static readonly Protocol Http = new("http", Mode.Http, AddressKind.Tcp, FixedSize: VariationResult.NoPayload);
     public static readonly Protocol Connect = new("connect", Mode.Echo, AddressKind.Tcp, LoadPattern.Churn, ConnectMessageSize);
 
+    /// <summary>Echo over established TLS connections: the tcpecho matrix, encrypted.</summary>
+    public static readonly Protocol TlsEcho = new("tlsecho", Mode.Echo, AddressKind.Tls);
+
+    /// <summary>Full TLS handshakes: connect, handshake, one verified 64-byte echo, close (no resumption).</summary>
+    public static readonly Protocol TlsHandshake = new("tlshandshake", Mode.Echo, AddressKind.Tls, LoadPattern.Churn, ConnectMessageSize);
+
     /// <summary>Every protocol, in the order benchmarks are listed and run.</summary>
-    public static IReadOnlyList<Protocol> All { get; } = [TcpEcho, UnixEcho, Readline, Http, Connect];
+    public static IReadOnlyList<Protocol> All { get; } = [TcpEcho, UnixEcho, Readline, Http, Connect, TlsEcho, TlsHandshake];
 
     /// <summary>Whether a job keeps its connections open (its memory per connection can be weighed); churn opens one per request.</summary>
     public bool HoldsConnections => Pattern == LoadPattern.Stream;
@@ -27,6 +33,12 @@ public sealed record Protocol(string Prefix, Mode Mode, AddressKind Address, Loa
     /// step, and a churn step at 1,000 is 1,000 handshakes at once, an overload of the accept queue, not a warm-up.
     /// </summary>
     public int WarmupConnections => HoldsConnections ? 1000 : 100;
+
+    /// <summary>Whether the server is started with a certificate and the load client speaks TLS.</summary>
+    public bool IsTls => Address == AddressKind.Tls;
+
+    /// <summary>The plaintext protocol a TLS one is compared with (tlsecho: tcpecho, tlshandshake: connect); null for a plaintext one.</summary>
+    public Protocol? PlaintextTwin => this == TlsEcho ? TcpEcho : this == TlsHandshake ? Connect : null;
 
     public static Protocol? FromPrefix(string prefix) => All.FirstOrDefault(p => p.Prefix == prefix);
 }

@@ -33,4 +33,7 @@ public sealed record RunConfig(
 {
     /// <summary>The most blocks of cells measured again at the end of the run when a slow spell of the machine hit them; null for the default (a tenth of the run's blocks), 0 for none.</summary>
     public int? RemeasureBlocks { get; init; }
+
+    /// <summary>The TLS version the load client offers in TLS benchmarks (<c>vmbench run --tls-version</c>); 1.3 by default.</summary>
+    public Load.TlsVersion TlsVersion { get; init; } = Load.TlsVersion.Tls13;
 }

@@ -27,6 +27,7 @@ public sealed class AddressAllocator
             return Address.Unix(path);
         }
 
+        // Tcp and Tls alike: TLS runs over a TCP port.
         return Address.Tcp(IPAddress.Loopback, FreeTcpPort());
     }
 

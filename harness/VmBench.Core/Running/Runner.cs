@@ -19,6 +19,9 @@ public sealed class Runner
     private readonly IRunObserver _observer;
     private readonly IEstimator _estimator;
 
+    /// <summary>The run's certificate and key while it runs a TLS benchmark (<see cref="TlsCredentials"/>); null otherwise.</summary>
+    private TlsCredentials? _tls;
+
     public Runner(IServerRuntime runtime, ILoadGenerator load, IRunObserver observer, IEstimator estimator)
     {
         _runtime = runtime;
@@ -54,6 +57,8 @@ public sealed class Runner
         var addresses = new AddressAllocator(Path.Combine(Path.GetTempPath(), $"vmbench-sockets-{Environment.ProcessId}"));
         var servers = new Dictionary<Benchmark, IRunningServer>();
         var status = RunStatus.Completed;
+        using var tls = _tls = plan.Benchmarks.Any(b => b.Protocol.IsTls) ? TlsCredentials.Create(DateTimeOffset.UtcNow) : null;
+        tls?.CopyCertificateTo(plan.Config.Output);
         try
         {
             await BuildAllAsync(plan, journal, cancellationToken).ConfigureAwait(false);
@@ -92,6 +97,7 @@ public sealed class Runner
             var run = journal.Finish(status);
             _observer.RunFinished(run);
             TryDeleteDirectory(addresses.SocketDirectory);
+            _tls = null;
         }
 
         return journal.Current;
@@ -133,7 +139,7 @@ public sealed class Runner
             _observer.ServerStarting(benchmark, i, startable.Length);
             await GuardAsync(journal, benchmark, async () =>
             {
-                var launch = new ServerLaunch(benchmark, addresses.Allocate(benchmark.Protocol.Address, benchmark.Name), plan.Config.ServerCpus, TimeSpan.FromSeconds(plan.Config.ReadyTimeoutSeconds), plan.Config.Concurrency.Max());
+                var launch = new ServerLaunch(benchmark, addresses.Allocate(benchmark.Protocol.Address, benchmark.Name), plan.Config.ServerCpus, TimeSpan.FromSeconds(plan.Config.ReadyTimeoutSeconds), plan.Config.Concurrency.Max(), benchmark.Protocol.IsTls ? _tls?.Server : null);
                 var server = await _runtime.StartAsync(launch, cancellationToken).ConfigureAwait(false);
                 servers[benchmark] = server;
                 if (benchmark.Server.Versions.Count > 0)
@@ -413,7 +419,7 @@ public sealed class Runner
         }
     }
 
-    private static LoadSpec Spec(RunPlan plan, Benchmark benchmark, IRunningServer server, int size, int concurrency) =>
+    private LoadSpec Spec(RunPlan plan, Benchmark benchmark, IRunningServer server, int size, int concurrency) =>
         new(
             server.Address,
             benchmark.Protocol.Mode,
@@ -423,7 +429,8 @@ public sealed class Runner
             plan.Duration,
             TimeSpan.Zero,
             plan.Config.Rate,
-            Pattern: benchmark.Protocol.Pattern);
+            Pattern: benchmark.Protocol.Pattern,
+            Tls: benchmark.Protocol.IsTls ? _tls?.Client(plan.Config.TlsVersion) : null);
 
     private static string Unexpected(Exception ex) => $"unexpected error: {ex.GetType().Name}: {ex.Message}";
 

@@ -20,6 +20,9 @@ namespace VmBench.Runtimes.Docker;
 /// </summary>
 public sealed class DockerRuntime : IServerRuntime
 {
+    /// <summary>Where a container sees the run's TLS files.</summary>
+    public const string TlsMount = "/tls";
+
     private readonly DockerClient _client;
     private readonly DockerRuntimeOptions _options;
     private readonly DockerEngineInfo _engine;
@@ -141,7 +144,7 @@ public sealed class DockerRuntime : IServerRuntime
         {
             Name = name,
             Image = image,
-            Cmd = ["--addr", launch.Address.ToString(), "--mode", Names.Of(launch.Benchmark.Protocol.Mode)],
+            Cmd = [.. ServerArguments.Of(launch, launch.Tls?.MountedAt(TlsMount))],
             Env = launch.Environment.Select(e => $"{e.Key}={e.Value}").ToList(),
             User = "10001:10001",
             Labels = labels,
@@ -158,7 +161,7 @@ public sealed class DockerRuntime : IServerRuntime
                 Tmpfs = new Dictionary<string, string> { ["/tmp"] = $"rw,nosuid,nodev,size={_options.TmpfsSize}" },
                 CapDrop = ["ALL"],
                 SecurityOpt = ["no-new-privileges"],
-                Binds = SocketBinds(launch.Address),
+                Binds = Binds(launch),
                 // The open-file limit a local server inherits from vmbench, so 10,000 connections fit in both runtimes.
                 Ulimits = [new Ulimit { Name = "nofile", Soft = OpenFileLimit.ForServers, Hard = OpenFileLimit.ForServers }],
             },
@@ -197,7 +200,7 @@ public sealed class DockerRuntime : IServerRuntime
             try
             {
                 var started = new ServerCommandLine($"container {name} of image {image}: its ENTRYPOINT followed by {ServerCommandLine.Quote(parameters.Cmd)}", launch.Environment, launch.Address);
-                await ReadinessWaiter.WaitAsync(_options.ReadinessProbe, running, started, launch.Benchmark.Protocol.Mode, launch.ReadyTimeout, cancellationToken).ConfigureAwait(false);
+                await ReadinessWaiter.WaitAsync(_options.ReadinessProbe, running, started, launch.Benchmark.Protocol.Mode, launch.ReadinessTls, launch.ReadyTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (ServerStartException ex) when (running.HasExited)
             {
@@ -294,6 +297,18 @@ public sealed class DockerRuntime : IServerRuntime
     }
 
     /// <summary>A unix socket's folder, bind-mounted at the same path and writable for the server's user.</summary>
+    /// <summary>The unix socket folder, and for a TLS benchmark the certificate's folder read-only at <see cref="TlsMount"/> (see TlsCredentials for why uid 10001 can read it).</summary>
+    private static List<string>? Binds(ServerLaunch launch)
+    {
+        var binds = SocketBinds(launch.Address) ?? [];
+        if (launch.Tls is not null)
+        {
+            binds.Add($"{launch.Tls.Directory}:{TlsMount}:ro");
+        }
+
+        return binds.Count == 0 ? null : binds;
+    }
+
     private static List<string>? SocketBinds(Address address)
     {
         var folder = address.IsUnix ? Path.GetDirectoryName(address.UnixPath) : null;

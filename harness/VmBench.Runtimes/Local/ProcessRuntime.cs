@@ -73,7 +73,7 @@ public sealed class ProcessRuntime : IServerRuntime
 
         var command = BuildStrategies.Of(server).LocalRun(server, OutputOf(server));
         argv.AddRange(command);
-        argv.AddRange(["--addr", launch.Address.ToString(), "--mode", Names.Of(launch.Benchmark.Protocol.Mode)]);
+        argv.AddRange(ServerArguments.Of(launch, launch.Tls));
         if (!ProcessRunner.OnPath(argv[0]))
         {
             throw new ServerStartException($"{server.Id}: cannot start: '{argv[0]}' not found (build it with `vmbench build`, or install it)");
@@ -83,7 +83,7 @@ public sealed class ProcessRuntime : IServerRuntime
         try
         {
             var started = new ServerCommandLine(ServerCommandLine.Quote(argv), launch.Environment, launch.Address);
-            await ReadinessWaiter.WaitAsync(_probe, running, started, launch.Benchmark.Protocol.Mode, launch.ReadyTimeout, cancellationToken).ConfigureAwait(false);
+            await ReadinessWaiter.WaitAsync(_probe, running, started, launch.Benchmark.Protocol.Mode, launch.ReadinessTls, launch.ReadyTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

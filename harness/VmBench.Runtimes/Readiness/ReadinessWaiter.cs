@@ -20,7 +20,7 @@ internal static class ReadinessWaiter
     /// Returns when ready; throws <see cref="ServerStartException"/> when it is not, with how the server was started
     /// (<paramref name="started"/>) and its log tail.
     /// </summary>
-    public static async Task WaitAsync(IReadinessProbe probe, IStartingServer server, ServerCommandLine started, Mode mode, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task WaitAsync(IReadinessProbe probe, IStartingServer server, ServerCommandLine started, Mode mode, TlsClient? tls, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(server);
@@ -42,7 +42,7 @@ internal static class ReadinessWaiter
                 attempt.CancelAfter(TimeSpan.FromSeconds(2));
                 try
                 {
-                    last = await probe.TryOnceAsync(address, mode, attempt.Token).ConfigureAwait(false);
+                    last = await probe.TryOnceAsync(address, mode, tls, attempt.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {

@@ -44,6 +44,21 @@ public sealed class ManifestSchemaTests
         Assert.NotEmpty(ManifestParser.Parse(broken, path, "sockets/server.json").Errors);
     }
 
+    [Theory]
+    [InlineData("\"tls\"", true)]
+    [InlineData("\"tcp\", \"tls\"", true)]
+    [InlineData("\"ssl\"", false)]
+    [InlineData("\"tls\", \"tls\"", false)]
+    public void Tls_is_an_address_kind_for_the_schema_and_the_catalog_alike(string addresses, bool valid)
+    {
+        var path = Path.Combine(Repository.Servers, "sockets", "server.json");
+        var text = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(path), "\"addresses\": \\[[^\\]]*\\]", $"\"addresses\": [{addresses}]");
+        Assert.Contains($"[{addresses}]", text, StringComparison.Ordinal);
+
+        Assert.Equal(valid, SchemaFile.Server.Errors(text).Count == 0);
+        Assert.Equal(valid, ManifestParser.Parse(text, path, "sockets/server.json").Errors.Count == 0);
+    }
+
     [Fact]
     public void A_command_server_without_run_is_rejected_by_the_schema()
     {

@@ -46,6 +46,28 @@ public sealed class ServerCatalogTests
     }
 
     [Fact]
+    public void A_server_declaring_tls_gets_tlsecho_and_tlshandshake_and_no_other_server_does()
+    {
+        using var servers = new TempServers();
+        servers.Add("secure", TempServers.Valid("secure", "\"echo\", \"readline\", \"http\"", "\"tcp\", \"tls\""), "Test.csproj");
+        servers.Add("plain", TempServers.Valid("plain"), "Test.csproj");
+        servers.Add("lines", TempServers.Valid("lines", "\"readline\"", "\"tls\""), "Test.csproj");
+
+        var catalog = ServerCatalog.Discover(servers.Root);
+
+        Assert.Empty(catalog.Errors);
+        Assert.Equal(["tlsecho-secure", "tlshandshake-secure"], catalog.Benchmarks.Where(b => b.Protocol.IsTls).Select(b => b.Name));
+        Assert.Equal([AddressKind.Tcp, AddressKind.Tls], catalog.Servers.Single(s => s.Id == "secure").Addresses);
+        var handshake = catalog.Benchmarks.Single(b => b.Name == "tlshandshake-secure").Protocol;
+        Assert.Equal((Mode.Echo, AddressKind.Tls, LoadPattern.Churn, (int?)Protocol.ConnectMessageSize), (handshake.Mode, handshake.Address, handshake.Pattern, handshake.FixedSize));
+        Assert.Equal((Mode.Echo, AddressKind.Tls, LoadPattern.Stream, (int?)null), (Protocol.TlsEcho.Mode, Protocol.TlsEcho.Address, Protocol.TlsEcho.Pattern, Protocol.TlsEcho.FixedSize));
+        Assert.Equal(Protocol.TcpEcho, Protocol.TlsEcho.PlaintextTwin);
+        Assert.Equal(Protocol.Connect, Protocol.TlsHandshake.PlaintextTwin);
+        Assert.Null(Protocol.TcpEcho.PlaintextTwin);
+        Assert.Equal(Protocol.TlsHandshake, Protocol.FromPrefix("tlshandshake"));
+    }
+
+    [Fact]
     public void A_broken_manifest_is_reported_and_never_hides_the_others()
     {
         using var servers = new TempServers();
@@ -97,7 +119,7 @@ public sealed class ServerCatalogTests
 
     [Theory]
     [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":[],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Test.csproj"}}""", "modes", "must list at least one")]
-    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["udp"],"build":{"kind":"dotnet","project":"Test.csproj"}}""", "addresses", "unknown address kind \"udp\"")]
+    [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["udp"],"build":{"kind":"dotnet","project":"Test.csproj"}}""", "addresses", "unknown address kind \"udp\" (known: tcp, unix, tls)")]
     [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"dotnet","project":"Missing.csproj"}}""", "build.project", "is not a .csproj in the server's folder")]
     [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"command","dockerfile":"Dockerfile"},"run":{"command":["srv"]}}""", "build.dockerfile", "does not exist")]
     [InlineData("""{"id":"x","title":"t","loop":"l","language":"c","modes":["echo"],"addresses":["tcp"],"build":{"kind":"command","dockerfile":"Test.csproj"}}""", "run", "is required for build kind \"command\"")]

@@ -37,9 +37,13 @@ internal sealed class FakeRuntime : IServerRuntime
         return Task.FromResult(Build(server));
     }
 
+    /// <summary>Every launch, in start order.</summary>
+    public List<ServerLaunch> Launches { get; } = [];
+
     public Task<IRunningServer> StartAsync(ServerLaunch launch, CancellationToken cancellationToken)
     {
         Started.Add(launch.Benchmark.Name);
+        Launches.Add(launch);
         if (StartFailure(launch) is { } failure)
         {
             throw failure;

@@ -9,7 +9,7 @@ namespace VmBench.Docker.Tests.Support;
 /// <summary>Readiness for echo servers: connect, send a few bytes, read the same bytes back.</summary>
 public sealed class EchoProbe : IReadinessProbe
 {
-    public async Task<string?> TryOnceAsync(Address address, Mode mode, CancellationToken cancellationToken)
+    public async Task<string?> TryOnceAsync(Address address, Mode mode, TlsClient? tls, CancellationToken cancellationToken)
     {
         try
         {

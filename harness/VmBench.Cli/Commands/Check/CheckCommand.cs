@@ -74,8 +74,9 @@ public sealed class CheckCommand
         }
 
         var sockets = Path.Combine(Path.GetTempPath(), $"vmbench-check-{Environment.ProcessId}");
-        var runner = new ContractRunner(runtime, new AddressAllocator(sockets), TimeSpan.FromSeconds(_readyTimeout));
         var plan = ServerContract.For(Benchmark.AllOf([server]));
+        using var tls = plan.Any(p => p.Benchmark.Protocol.IsTls) ? TlsCredentials.Create(DateTimeOffset.UtcNow) : null;
+        var runner = new ContractRunner(runtime, new AddressAllocator(sockets), TimeSpan.FromSeconds(_readyTimeout), tls?.Server);
         await _out.WriteLineAsync($"checking {server.Id} ({runtime.Name}): {plan.Count} checks on {string.Join(", ", plan.Select(p => p.Benchmark.Name).Distinct())}").ConfigureAwait(false);
         var failed = 0;
         try

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using VmBench.Cli.Commands.Common;
 using VmBench.Cli.Commands.Micro;
+using VmBench.Core.Load;
 using VmBench.Core.Results;
 using VmBench.Core.Runtimes;
 using VmBench.Core.Running;
@@ -190,6 +191,7 @@ public sealed class RunCommand
             Path.GetFullPath(output))
         {
             RemeasureBlocks = remeasure,
+            TlsVersion = _parse.GetValue(RunCommandDefinition.TlsVersion) == "1.2" ? TlsVersion.Tls12 : TlsVersion.Tls13,
         };
     }
 

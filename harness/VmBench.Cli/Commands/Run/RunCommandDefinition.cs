@@ -68,6 +68,12 @@ public static class RunCommandDefinition
     public static readonly Option<double> ReadyTimeout = NumberOptions.Single(
         "--ready-timeout", [], "Seconds a server gets to answer its first verified echo", Quantities.MeasuredSeconds with { Example = "30" }, 30);
 
+    public static readonly Option<string> TlsVersion = new Option<string>("--tls-version")
+    {
+        Description = "TLS benchmarks (tlsecho-*, tlshandshake-*): the TLS version the load client offers, 1.2 or 1.3",
+        DefaultValueFactory = _ => "1.3",
+    }.AcceptOnlyFromAmong("1.2", "1.3");
+
     public static readonly Option<string?> Output = CommonOptions.Output("Run folder (default results/<UTC yyyyMMdd-HHmmss>/)");
 
     public static readonly Option<bool> Force = CommonOptions.Flag("--force", "Replace the run an --output folder already holds: first delete the files vmbench wrote there (run.json, the reports, charts and histogram logs it generated); nothing else in the folder is touched");
@@ -80,7 +86,7 @@ public static class RunCommandDefinition
             "vmbench run --benchmarks tcpecho-sockets --sizes 1024 --trials 3 --duration 1 --warmup 0",
             "vmbench run --benchmarks 'tcpecho-.*' --concurrency 10 100 --sizes 1024 10240 --aa",
             "vmbench run --benchmarks readline-kestrel --rate 20000 --runtime local --output results/readline-rate")
-            .With(Servers, Benchmarks, Runtime, DockerHost, Concurrency, Sizes, Duration, Trials, Seed, Reference, Aa, Warmup, WarmupMin, SteadyCv, CellWarmup, Remeasure, Rate, Sweep, ServerCpus, ClientCpus, MessagesPerRequest, ReadyTimeout, Output, Force);
+            .With(Servers, Benchmarks, Runtime, DockerHost, Concurrency, Sizes, Duration, Trials, Seed, Reference, Aa, Warmup, WarmupMin, SteadyCv, CellWarmup, Remeasure, Rate, Sweep, ServerCpus, ClientCpus, MessagesPerRequest, ReadyTimeout, TlsVersion, Output, Force);
         command.SetAction((parseResult, cancellationToken) => new RunCommand(parseResult).ExecuteAsync(cancellationToken));
         return command;
     }
