@@ -5,6 +5,7 @@ using VmBench.Core.Load;
 using VmBench.Core.Model;
 using VmBench.Core.Runtimes;
 using VmBench.Load.Internal;
+using VmBench.Load.Internal.Tls;
 
 namespace VmBench.Load;
 
@@ -54,8 +55,10 @@ public sealed class LoadGenerator : ILoadGenerator
     private async Task<LoadResult> StreamAsync(LoadSpec spec, TargetAddress target, IProgress<LoadProgress>? progress, Func<CancellationToken, Task>? connected, long hardDeadline, CancellationToken cancellationToken)
     {
         var sockets = new List<Socket>();
+        var ssls = new List<SslHandle>();
         var loops = new List<ILoadLoop>();
         Payload? payload = null;
+        var tls = spec.Tls is null ? null : TlsContext.Create(spec.Tls, target.Host);
         try
         {
             // Set-up, timed apart from the load: every connection open and answering (one verified request each).
@@ -63,7 +66,7 @@ public sealed class LoadGenerator : ILoadGenerator
             var messagesPerRequest = spec.Mode == Mode.Http ? 1 : spec.MessagesPerRequest;
             payload = Payload.Create(spec.Mode, spec.MessageSize, messagesPerRequest, target.Host);
             var ready = payload;
-            var setup = await Task.Run(() => SetUp(target, spec, sockets, ready, hardDeadline, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var setup = await Task.Run(() => SetUp(target, spec, sockets, tls, ssls, ready, hardDeadline, cancellationToken), cancellationToken).ConfigureAwait(false);
             var connectSeconds = Stopwatch.GetElapsedTime(connecting).TotalSeconds;
             if (setup.Failure is { } failure)
             {
@@ -82,14 +85,14 @@ public sealed class LoadGenerator : ILoadGenerator
                 var share = new List<LoadConnection>();
                 for (var i = t; i < sockets.Count; i += threads)
                 {
-                    share.Add(new LoadConnection(i, sockets[i]));
+                    share.Add(new LoadConnection(i, sockets[i]) { Ssl = tls is null ? 0 : ssls[i].Pointer });
                 }
 
-                loops.Add(new EventLoop(spec.Mode, spec.Rate is not null, control, payload, share.ToArray()));
+                loops.Add(new EventLoop(spec.Mode, spec.Rate is not null, control, payload, share.ToArray(), tls is not null));
             }
 
             var session = await MonitorAsync(spec, loops, control, progress, hardDeadline, cancellationToken).ConfigureAwait(false);
-            return session.Result(payload.RequestBytes, messagesPerRequest) with { ConnectSeconds = connectSeconds };
+            return session.Result(payload.RequestBytes, messagesPerRequest) with { ConnectSeconds = connectSeconds, Tls = setup.Session };
         }
         finally
         {
@@ -104,19 +107,27 @@ public sealed class LoadGenerator : ILoadGenerator
             {
                 loops.ForEach(l => l.Dispose());
                 payload?.Dispose();
+                ssls.ForEach(s => s.Dispose());
+                tls?.Dispose();
             }
         }
     }
 
-    /// <summary>Opens the connections, then primes them (<see cref="Primer"/>); the failure and the connections it cost, or none.</summary>
-    private static (string? Failure, long Errors) SetUp(TargetAddress target, LoadSpec spec, List<Socket> sockets, Payload payload, long deadline, CancellationToken cancellationToken)
+    /// <summary>Opens the connections, with TLS does every handshake (<see cref="Handshakes"/>), then primes them (<see cref="Primer"/>); the failure and the connections it cost, or none, and the TLS session negotiated.</summary>
+    private static (string? Failure, long Errors, TlsSession? Session) SetUp(TargetAddress target, LoadSpec spec, List<Socket> sockets, TlsContext? tls, List<SslHandle> ssls, Payload payload, long deadline, CancellationToken cancellationToken)
     {
         if (Connector.ConnectAll(target, spec.Concurrency, sockets, deadline, cancellationToken) is { } connect)
         {
-            return (connect, spec.Concurrency - sockets.Count);
+            return (connect, spec.Concurrency - sockets.Count, null);
         }
 
-        return Primer.PrimeAll(sockets, payload, spec.Mode, deadline, cancellationToken) is { } prime ? (prime, 1) : (null, 0);
+        TlsSession? session = null;
+        if (tls is not null && Handshakes.All(sockets, tls, ssls, deadline, out session, cancellationToken) is { } handshake)
+        {
+            return (handshake, 1, null);
+        }
+
+        return Primer.PrimeAll(sockets, tls is null ? null : ssls, payload, spec.Mode, deadline, cancellationToken) is { } prime ? (prime, 1, null) : (null, 0, session);
     }
 
     /// <summary>One connection per request (<see cref="ChurnLoop"/>, one per core): nothing is connected before the clock starts, so there is no set-up and no hook between it and the load.</summary>
