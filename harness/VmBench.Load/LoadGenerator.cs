@@ -134,6 +134,7 @@ public sealed class LoadGenerator : ILoadGenerator
     private async Task<LoadResult> ChurnAsync(LoadSpec spec, TargetAddress target, IProgress<LoadProgress>? progress, long hardDeadline, CancellationToken cancellationToken)
     {
         var loops = new List<ChurnLoop>();
+        var tls = spec.Tls is null ? null : TlsContext.Create(spec.Tls, target.Host);
         var payload = Payload.Create(Mode.Echo, spec.MessageSize, 1, target.Host);
         var sources = new SourceAddresses();
         try
@@ -144,7 +145,7 @@ public sealed class LoadGenerator : ILoadGenerator
             for (int t = 0, first = 0; t < threads; t++)
             {
                 var slots = (spec.Concurrency / threads) + (t < spec.Concurrency % threads ? 1 : 0);
-                loops.Add(new ChurnLoop(spec.Rate is not null, control, payload, sources, server.Address.GetAddressBytes(), server.Port, first, slots));
+                loops.Add(new ChurnLoop(spec.Rate is not null, control, payload, sources, server.Address.GetAddressBytes(), server.Port, first, slots, tls));
                 first += slots;
             }
 
@@ -154,7 +155,8 @@ public sealed class LoadGenerator : ILoadGenerator
                 control.Fail(failure);
             }
 
-            return session.Result(payload.RequestBytes, 1);
+            var negotiated = Session(loops, control);
+            return session.Result(payload.RequestBytes, 1) with { Tls = negotiated };
         }
         finally
         {
@@ -163,8 +165,21 @@ public sealed class LoadGenerator : ILoadGenerator
                 loops.ForEach(l => l.Dispose());
                 payload.Dispose();
                 sources.Dispose();
+                tls?.Dispose();
             }
         }
+    }
+
+    /// <summary>TLS: the session every churn loop negotiated (a job failure when two differ); null for plain TCP or before any handshake.</summary>
+    private static TlsSession? Session(List<ChurnLoop> loops, LoadControl control)
+    {
+        var sessions = loops.Select(l => l.Session).OfType<TlsSession>().Distinct().ToArray();
+        if (sessions.Length > 1 && Negotiated.Differ(sessions[0], sessions[1]) is { } failure)
+        {
+            control.Fail(failure);
+        }
+
+        return sessions.FirstOrDefault();
     }
 
     /// <summary>Starts the loops on one plan and watches them to the end; the session then adds up their figures.</summary>
