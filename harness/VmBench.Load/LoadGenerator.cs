@@ -155,6 +155,11 @@ public sealed class LoadGenerator : ILoadGenerator
                 control.Fail(failure);
             }
 
+            if (tls is not null && loops.Sum(l => l.HandshakesUnaccounted) is var off and not 0)
+            {
+                control.Fail($"the TLS handshakes do not add up: {loops.Sum(l => l.Handshakes):N0} completed, {off:N0} of them neither an exchange completed, failed, nor in flight at the end");
+            }
+
             var negotiated = Session(loops, control);
             return session.Result(payload.RequestBytes, 1) with { Tls = negotiated };
         }

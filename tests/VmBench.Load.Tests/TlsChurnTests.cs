@@ -8,7 +8,8 @@ namespace VmBench.Load.Tests;
 
 /// <summary>
 /// Churn with TLS (the tlshandshake benchmarks): every exchange a connection with a full handshake, one verified 64-B
-/// echo, close_notify and close. The handshakes the server completed match the exchanges the client counted (but
+/// echo, close_notify and close. The client checks its own count (every handshake an exchange completed, failed, or
+/// in flight at the end, else the job fails); the handshakes the server completed match the exchanges it counted (but
 /// those in flight as a job ended), every one ended with the client's close_notify; a plain server's answer to the
 /// ClientHello is a counted handshake failure with OpenSSL's reason; another certificate fails the job.
 /// </summary>

@@ -43,6 +43,8 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
     private readonly int _epfd;
     private readonly TlsContext? _tls;
     private readonly Negotiated _negotiated = new();
+    private long _failedAfterHandshake;
+    private long _inFlightAfterHandshake;
     private readonly byte* _target;
     private readonly byte* _readBuffer;
     private readonly int _readBufferSize;
@@ -120,8 +122,11 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
 
     public OutstandingRequests Outstanding { get; } = new();
 
-    /// <summary>TLS: handshakes completed (warm-up included): every one is an exchange completed, failed, or in flight at the end.</summary>
+    /// <summary>TLS: handshakes completed (warm-up included).</summary>
     public long Handshakes { get; private set; }
+
+    /// <summary>TLS: handshakes not accounted for by an exchange completed, failed after its handshake, or in flight after it at the end: 0 unless the counting is broken (read once the loop has stopped).</summary>
+    public long HandshakesUnaccounted => Handshakes - (Completed + _failedAfterHandshake + _inFlightAfterHandshake);
 
     /// <summary>TLS: the protocol and cipher this loop's exchanges negotiated (read once it has stopped).</summary>
     public Core.Load.TlsSession? Session => _negotiated.Session;
@@ -168,6 +173,7 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
 
             foreach (var slot in _slots)
             {
+                _inFlightAfterHandshake += slot.Active && slot.Handshaken ? 1 : 0;
                 Close(slot);
             }
 
@@ -406,6 +412,7 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
         if ((_tls!.CheckPeer(slot.Ssl) ?? _negotiated.Add(slot.Ssl)) is { } failure)
         {
             _control.Fail($"exchange {slot.Number} of slot {slot.Index} (from {SourceAddresses.Text(slot.Source)}): {failure}");
+            _failedAfterHandshake++;
             Close(slot);
             return;
         }
@@ -427,6 +434,7 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
         }
 
         OpenSsl.ERR_clear_error();
+        _failedAfterHandshake += slot.Handshaken ? 1 : 0;
         Tally.Add(slot, step, code, detail);
         Close(slot);
         _restart[_restartCount++] = slot.Local;
@@ -631,6 +639,7 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
     /// <summary>A failed exchange: counted with its reason, its socket closed, its slot started again after the next wait.</summary>
     private void Failed(ChurnSlot slot, ChurnStep step, int errno)
     {
+        _failedAfterHandshake += slot.Handshaken ? 1 : 0;
         Tally.Add(slot, step, errno);
         Close(slot);
         _restart[_restartCount++] = slot.Local;
@@ -663,6 +672,7 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
     private void Mismatch(ChurnSlot slot, string detail)
     {
         _control.Fail($"payload mismatch on exchange {slot.Number} of slot {slot.Index} (from {SourceAddresses.Text(slot.Source)}) {detail}");
+        _failedAfterHandshake += slot.Handshaken ? 1 : 0;
         Close(slot);
     }
 
