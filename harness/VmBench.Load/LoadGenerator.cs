@@ -5,6 +5,7 @@ using VmBench.Core.Load;
 using VmBench.Core.Model;
 using VmBench.Core.Runtimes;
 using VmBench.Load.Internal;
+using VmBench.Load.Internal.Tls;
 
 namespace VmBench.Load;
 
@@ -54,8 +55,10 @@ public sealed class LoadGenerator : ILoadGenerator
     private async Task<LoadResult> StreamAsync(LoadSpec spec, TargetAddress target, IProgress<LoadProgress>? progress, Func<CancellationToken, Task>? connected, long hardDeadline, CancellationToken cancellationToken)
     {
         var sockets = new List<Socket>();
+        var ssls = new List<SslHandle>();
         var loops = new List<ILoadLoop>();
         Payload? payload = null;
+        var tls = spec.Tls is null ? null : TlsContext.Create(spec.Tls, target.Host);
         try
         {
             // Set-up, timed apart from the load: every connection open and answering (one verified request each).
@@ -63,7 +66,7 @@ public sealed class LoadGenerator : ILoadGenerator
             var messagesPerRequest = spec.Mode == Mode.Http ? 1 : spec.MessagesPerRequest;
             payload = Payload.Create(spec.Mode, spec.MessageSize, messagesPerRequest, target.Host);
             var ready = payload;
-            var setup = await Task.Run(() => SetUp(target, spec, sockets, ready, hardDeadline, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var setup = await Task.Run(() => SetUp(target, spec, sockets, tls, ssls, ready, hardDeadline, cancellationToken), cancellationToken).ConfigureAwait(false);
             var connectSeconds = Stopwatch.GetElapsedTime(connecting).TotalSeconds;
             if (setup.Failure is { } failure)
             {
@@ -82,14 +85,14 @@ public sealed class LoadGenerator : ILoadGenerator
                 var share = new List<LoadConnection>();
                 for (var i = t; i < sockets.Count; i += threads)
                 {
-                    share.Add(new LoadConnection(i, sockets[i]));
+                    share.Add(new LoadConnection(i, sockets[i]) { Ssl = tls is null ? 0 : ssls[i].Pointer });
                 }
 
-                loops.Add(new EventLoop(spec.Mode, spec.Rate is not null, control, payload, share.ToArray()));
+                loops.Add(new EventLoop(spec.Mode, spec.Rate is not null, control, payload, share.ToArray(), tls is not null));
             }
 
             var session = await MonitorAsync(spec, loops, control, progress, hardDeadline, cancellationToken).ConfigureAwait(false);
-            return session.Result(payload.RequestBytes, messagesPerRequest) with { ConnectSeconds = connectSeconds };
+            return session.Result(payload.RequestBytes, messagesPerRequest) with { ConnectSeconds = connectSeconds, Tls = setup.Session };
         }
         finally
         {
@@ -104,25 +107,34 @@ public sealed class LoadGenerator : ILoadGenerator
             {
                 loops.ForEach(l => l.Dispose());
                 payload?.Dispose();
+                ssls.ForEach(s => s.Dispose());
+                tls?.Dispose();
             }
         }
     }
 
-    /// <summary>Opens the connections, then primes them (<see cref="Primer"/>); the failure and the connections it cost, or none.</summary>
-    private static (string? Failure, long Errors) SetUp(TargetAddress target, LoadSpec spec, List<Socket> sockets, Payload payload, long deadline, CancellationToken cancellationToken)
+    /// <summary>Opens the connections, with TLS does every handshake (<see cref="Handshakes"/>), then primes them (<see cref="Primer"/>); the failure and the connections it cost, or none, and the TLS session negotiated.</summary>
+    private static (string? Failure, long Errors, TlsSession? Session) SetUp(TargetAddress target, LoadSpec spec, List<Socket> sockets, TlsContext? tls, List<SslHandle> ssls, Payload payload, long deadline, CancellationToken cancellationToken)
     {
         if (Connector.ConnectAll(target, spec.Concurrency, sockets, deadline, cancellationToken) is { } connect)
         {
-            return (connect, spec.Concurrency - sockets.Count);
+            return (connect, spec.Concurrency - sockets.Count, null);
         }
 
-        return Primer.PrimeAll(sockets, payload, spec.Mode, deadline, cancellationToken) is { } prime ? (prime, 1) : (null, 0);
+        TlsSession? session = null;
+        if (tls is not null && Handshakes.All(sockets, tls, ssls, deadline, out session, cancellationToken) is { } handshake)
+        {
+            return (handshake, 1, null);
+        }
+
+        return Primer.PrimeAll(sockets, tls is null ? null : ssls, payload, spec.Mode, deadline, cancellationToken) is { } prime ? (prime, 1, null) : (null, 0, session);
     }
 
     /// <summary>One connection per request (<see cref="ChurnLoop"/>, one per core): nothing is connected before the clock starts, so there is no set-up and no hook between it and the load.</summary>
     private async Task<LoadResult> ChurnAsync(LoadSpec spec, TargetAddress target, IProgress<LoadProgress>? progress, long hardDeadline, CancellationToken cancellationToken)
     {
         var loops = new List<ChurnLoop>();
+        var tls = spec.Tls is null ? null : TlsContext.Create(spec.Tls, target.Host);
         var payload = Payload.Create(Mode.Echo, spec.MessageSize, 1, target.Host);
         var sources = new SourceAddresses();
         try
@@ -133,7 +145,7 @@ public sealed class LoadGenerator : ILoadGenerator
             for (int t = 0, first = 0; t < threads; t++)
             {
                 var slots = (spec.Concurrency / threads) + (t < spec.Concurrency % threads ? 1 : 0);
-                loops.Add(new ChurnLoop(spec.Rate is not null, control, payload, sources, server.Address.GetAddressBytes(), server.Port, first, slots));
+                loops.Add(new ChurnLoop(spec.Rate is not null, control, payload, sources, server.Address.GetAddressBytes(), server.Port, first, slots, tls));
                 first += slots;
             }
 
@@ -143,7 +155,13 @@ public sealed class LoadGenerator : ILoadGenerator
                 control.Fail(failure);
             }
 
-            return session.Result(payload.RequestBytes, 1);
+            if (tls is not null && loops.Sum(l => l.HandshakesUnaccounted) is var off and not 0)
+            {
+                control.Fail($"the TLS handshakes do not add up: {loops.Sum(l => l.Handshakes):N0} completed, {off:N0} of them neither an exchange completed, failed, nor in flight at the end");
+            }
+
+            var negotiated = Session(loops, control);
+            return session.Result(payload.RequestBytes, 1) with { Tls = negotiated };
         }
         finally
         {
@@ -152,8 +170,21 @@ public sealed class LoadGenerator : ILoadGenerator
                 loops.ForEach(l => l.Dispose());
                 payload.Dispose();
                 sources.Dispose();
+                tls?.Dispose();
             }
         }
+    }
+
+    /// <summary>TLS: the session every churn loop negotiated (a job failure when two differ); null for plain TCP or before any handshake.</summary>
+    private static TlsSession? Session(List<ChurnLoop> loops, LoadControl control)
+    {
+        var sessions = loops.Select(l => l.Session).OfType<TlsSession>().Distinct().ToArray();
+        if (sessions.Length > 1 && Negotiated.Differ(sessions[0], sessions[1]) is { } failure)
+        {
+            control.Fail(failure);
+        }
+
+        return sessions.FirstOrDefault();
     }
 
     /// <summary>Starts the loops on one plan and watches them to the end; the session then adds up their figures.</summary>

@@ -23,11 +23,12 @@ internal sealed class ChurnErrors
     public string? First { get; private set; }
 
     /// <summary>Counts one failed exchange; <paramref name="errno"/> 0 means the server closed the connection before its echo was whole, <see cref="TimedOut"/> that it was not done in time.</summary>
-    public void Add(ChurnSlot slot, ChurnStep step, int errno)
+    /// <param name="detail">Said of the first failed exchange instead of its reason (a TLS failure's OpenSSL reason); used only while none was counted.</param>
+    public void Add(ChurnSlot slot, ChurnStep step, int errno, string? detail = null)
     {
         Count++;
         _counts[(step, errno)] = _counts.GetValueOrDefault((step, errno)) + 1;
-        First ??= string.Create(CultureInfo.InvariantCulture, $"exchange {slot.Number} of slot {slot.Index} from {SourceAddresses.Text(slot.Source)}, {Reason(step, errno)}");
+        First ??= string.Create(CultureInfo.InvariantCulture, $"exchange {slot.Number} of slot {slot.Index} from {SourceAddresses.Text(slot.Source)}, {detail ?? Reason(step, errno)}");
     }
 
     /// <summary>The job's failure when any exchange of <paramref name="loops"/> failed, else null.</summary>
@@ -53,8 +54,12 @@ internal sealed class ChurnErrors
     private static string Reason(ChurnStep step, int errno) => (step, errno) switch
     {
         (ChurnStep.Echo, 0) => "closed by the server before the whole echo",
-        (_, TimedOut) => $"timed out {(step == ChurnStep.Connect ? "connecting" : "waiting for the echo")} ({Timeout.TotalSeconds:0.#} s)",
+        (_, TimedOut) => $"timed out {step switch { ChurnStep.Connect => "connecting", ChurnStep.Handshake => "in the TLS handshake", _ => "waiting for the echo" }} ({Timeout.TotalSeconds:0.#} s)",
         (ChurnStep.Connect, Native.EADDRNOTAVAIL) => "connect: no free source port (address not available: ephemeral ports held in TIME_WAIT)",
+        (ChurnStep.Handshake, Tls.TlsIo.ProtocolError) => "TLS handshake: refused or broken",
+        (ChurnStep.Handshake, 0) => "TLS handshake: closed by the server",
+        (ChurnStep.Handshake, _) => $"TLS handshake: {Text(errno)}",
+        (ChurnStep.Echo, Tls.TlsIo.ProtocolError) => "echo: TLS error",
         (ChurnStep.Setup, _) => $"socket set-up: {Text(errno)}",
         (ChurnStep.Connect, _) => $"connect: {Text(errno)}",
         _ => $"echo: {Text(errno)}",

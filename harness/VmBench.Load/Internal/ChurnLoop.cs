@@ -2,6 +2,7 @@ using HdrHistogram;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using VmBench.Load.Internal.Tls;
 
 namespace VmBench.Load.Internal;
 
@@ -16,6 +17,10 @@ namespace VmBench.Load.Internal;
 /// hot path, never blocked longer than 50 ms, so it stops promptly on failure, cancellation or the end of the job.
 /// At constant rate slot s starts its k-th exchange at the plan's intended time (<see cref="LoadPlan.IntendedAt"/>),
 /// and the corrected latency runs from then.
+/// With TLS (the tlshandshake benchmarks) an exchange is connect, a full handshake on a new SSL from the job's one
+/// SSL_CTX (no session cache, no tickets: never resumed), the pinned certificate checked, the echo over TLS,
+/// close_notify and close; a handshake the server refuses or breaks is a failed exchange (its OpenSSL reason the
+/// first one's description), a wrong certificate or a different protocol or cipher fails the job.
 /// </summary>
 internal sealed unsafe class ChurnLoop : ILoadLoop
 {
@@ -36,6 +41,10 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
     private readonly int[] _restart;
     private readonly int _requestBytes;
     private readonly int _epfd;
+    private readonly TlsContext? _tls;
+    private readonly Negotiated _negotiated = new();
+    private long _failedAfterHandshake;
+    private long _inFlightAfterHandshake;
     private readonly byte* _target;
     private readonly byte* _readBuffer;
     private readonly int _readBufferSize;
@@ -61,8 +70,10 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
 
     /// <param name="target">The server's IPv4 address (4 bytes, network order) and port.</param>
     /// <param name="firstSlot">The job-wide number of this loop's first slot (for messages).</param>
-    public ChurnLoop(bool constantRate, LoadControl control, Payload payload, SourceAddresses sources, ReadOnlySpan<byte> target, int port, int firstSlot, int slots)
+    /// <param name="tls">TLS on every exchange (shared by the loops); null for plain TCP.</param>
+    public ChurnLoop(bool constantRate, LoadControl control, Payload payload, SourceAddresses sources, ReadOnlySpan<byte> target, int port, int firstSlot, int slots, TlsContext? tls = null)
     {
+        _tls = tls;
         _control = control;
         _payload = payload;
         _sources = sources;
@@ -111,6 +122,15 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
 
     public OutstandingRequests Outstanding { get; } = new();
 
+    /// <summary>TLS: handshakes completed (warm-up included).</summary>
+    public long Handshakes { get; private set; }
+
+    /// <summary>TLS: handshakes not accounted for by an exchange completed, failed after its handshake, or in flight after it at the end: 0 unless the counting is broken (read once the loop has stopped).</summary>
+    public long HandshakesUnaccounted => Handshakes - (Completed + _failedAfterHandshake + _inFlightAfterHandshake);
+
+    /// <summary>TLS: the protocol and cipher this loop's exchanges negotiated (read once it has stopped).</summary>
+    public Core.Load.TlsSession? Session => _negotiated.Session;
+
     public long StoppedAt { get; private set; }
 
     public Task Done => _done.Task;
@@ -153,6 +173,7 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
 
             foreach (var slot in _slots)
             {
+                _inFlightAfterHandshake += slot.Active && slot.Handshaken ? 1 : 0;
                 Close(slot);
             }
 
@@ -289,6 +310,7 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
         slot.Sent = 0;
         slot.Received = 0;
         slot.Connected = false;
+        slot.Handshaken = false;
         slot.Offset = slot.Variant * _payload.VariantStride;
         slot.Variant = slot.Variant + 1 == _payload.Variants ? 0 : slot.Variant + 1;
         slot.Source = _nextSource;
@@ -328,6 +350,21 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
             return;
         }
 
+        if (_tls is not null)
+        {
+            slot.Ssl = _tls.New(fd);
+            if (slot.Ssl == 0)
+            {
+                OpenSsl.ERR_clear_error();
+                Failed(slot, ChurnStep.Setup, Native.ENOMEM);
+                return;
+            }
+
+            // The ClientHello goes out once the connection is established (at once on loopback, else at EPOLLOUT).
+            Handshake(slot);
+            return;
+        }
+
         // On loopback the handshake is often done by now: the payload goes out at once, else at EPOLLOUT.
         var error = Send(slot);
         if (error != 0)
@@ -340,14 +377,78 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Send(ChurnSlot slot)
     {
+        if (_tls is not null)
+        {
+            return TlsIo.SendRest(slot.Ssl, _payload.Base + slot.Offset, _requestBytes, ref slot.Sent);
+        }
+
         var errno = Native.SendRest(slot.Fd, _payload.Base + slot.Offset, _requestBytes, ref slot.Sent);
         slot.Connected |= slot.Sent > 0;
         return errno;
     }
 
+    /// <summary>TLS: the next handshake step; once done, the certificate and the session are checked and the payload sent.</summary>
+    private void Handshake(ChurnSlot slot)
+    {
+        var step = TlsIo.Handshake(slot.Ssl, out var wantWrite, out var code);
+        if (step == 0)
+        {
+            // Waiting to read: the ClientHello went out, so the connection is established (waiting to write: not yet).
+            slot.Connected |= !wantWrite;
+            return;
+        }
+
+        if (step < 0)
+        {
+            // Refused before the connection was up (no ClientHello went out): a connect failure, counted as such.
+            var at = slot.Connected || code == TlsIo.ProtocolError ? ChurnStep.Handshake : ChurnStep.Connect;
+            TlsFailed(slot, at, code);
+            return;
+        }
+
+        slot.Connected = true;
+        slot.Handshaken = true;
+        Handshakes++;
+        if ((_tls!.CheckPeer(slot.Ssl) ?? _negotiated.Add(slot.Ssl)) is { } failure)
+        {
+            _control.Fail($"exchange {slot.Number} of slot {slot.Index} (from {SourceAddresses.Text(slot.Source)}): {failure}");
+            _failedAfterHandshake++;
+            Close(slot);
+            return;
+        }
+
+        var error = Send(slot);
+        if (error != 0)
+        {
+            TlsFailed(slot, ChurnStep.Echo, error);
+        }
+    }
+
+    /// <summary>A failed TLS exchange: the first one described with OpenSSL's reason; the thread's error queue emptied either way, so the next exchange's SSL_get_error reads its own.</summary>
+    private void TlsFailed(ChurnSlot slot, ChurnStep step, int code)
+    {
+        string? detail = null;
+        if (Tally.First is null)
+        {
+            detail = step == ChurnStep.Echo ? "echo: " + TlsIo.Describe(code) : TlsIo.HandshakeFailure(code);
+        }
+
+        OpenSsl.ERR_clear_error();
+        _failedAfterHandshake += slot.Handshaken ? 1 : 0;
+        Tally.Add(slot, step, code, detail);
+        Close(slot);
+        _restart[_restartCount++] = slot.Local;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnEvent(ChurnSlot slot, uint events)
     {
+        if (_tls is not null)
+        {
+            OnTlsEvent(slot, events);
+            return;
+        }
+
         if (slot.Sent < _requestBytes)
         {
             var error = Send(slot);
@@ -361,6 +462,81 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
         if (slot.Connected && (events & (Native.EPOLLIN | HangUp)) != 0)
         {
             OnReadable(slot, events);
+        }
+    }
+
+    /// <summary>TLS: any event may move the handshake, the write or the read (OpenSSL reads and writes as it needs).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void OnTlsEvent(ChurnSlot slot, uint events)
+    {
+        if (!slot.Handshaken)
+        {
+            Handshake(slot);
+            if (!slot.Active || !slot.Handshaken)
+            {
+                return;
+            }
+        }
+
+        if (slot.Sent < _requestBytes)
+        {
+            var error = Send(slot);
+            if (error != 0)
+            {
+                TlsFailed(slot, ChurnStep.Echo, error);
+                return;
+            }
+        }
+
+        OnTlsReadable(slot);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void OnTlsReadable(ChurnSlot slot)
+    {
+        while (true)
+        {
+            var want = Math.Min(_requestBytes - slot.Received + 1, _readBufferSize);
+            var read = TlsIo.Read(slot.Ssl, _readBuffer, want, out var error);
+            if (read > 0)
+            {
+                var got = (int)read;
+                if (slot.Received + got > _requestBytes)
+                {
+                    Mismatch(slot, $"received {slot.Received + got} bytes of a {_requestBytes}-byte echo");
+                    return;
+                }
+
+                var expectedAt = _payload.Base + slot.Offset + slot.Received;
+                if (Native.Memcmp(_readBuffer, expectedAt, (nuint)got) != 0)
+                {
+                    var actual = new ReadOnlySpan<byte>(_readBuffer, got);
+                    var at = actual.CommonPrefixLength(new ReadOnlySpan<byte>(expectedAt, got));
+                    Mismatch(slot, $"at byte {slot.Received + at}: expected 0x{expectedAt[at]:X2}, got 0x{actual[at]:X2}");
+                    return;
+                }
+
+                slot.Received += got;
+                if (slot.Received == _requestBytes)
+                {
+                    Complete(slot);
+                    return;
+                }
+            }
+            else if (read == 0)
+            {
+                TlsFailed(slot, ChurnStep.Echo, 0);
+                return;
+            }
+            else
+            {
+                if (error != Native.EAGAIN)
+                {
+                    TlsFailed(slot, ChurnStep.Echo, error);
+                }
+
+                return;
+            }
         }
     }
 
@@ -445,6 +621,12 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
             Record(slot, now);
         }
 
+        if (slot.Ssl != 0 && OpenSsl.SSL_shutdown(slot.Ssl) < 0)
+        {
+            // close_notify could not be sent (the server already went): the exchange is done all the same.
+            OpenSsl.ERR_clear_error();
+        }
+
         Close(slot);
         Next(slot, Stopwatch.GetTimestamp());
     }
@@ -457,6 +639,7 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
     /// <summary>A failed exchange: counted with its reason, its socket closed, its slot started again after the next wait.</summary>
     private void Failed(ChurnSlot slot, ChurnStep step, int errno)
     {
+        _failedAfterHandshake += slot.Handshaken ? 1 : 0;
         Tally.Add(slot, step, errno);
         Close(slot);
         _restart[_restartCount++] = slot.Local;
@@ -481,7 +664,7 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
         {
             if (slot.Active && now - slot.StartedAt > s_timeoutTicks)
             {
-                Failed(slot, slot.Connected ? ChurnStep.Echo : ChurnStep.Connect, ChurnErrors.TimedOut);
+                Failed(slot, !slot.Connected ? ChurnStep.Connect : _tls is not null && !slot.Handshaken ? ChurnStep.Handshake : ChurnStep.Echo, ChurnErrors.TimedOut);
             }
         }
     }
@@ -489,11 +672,18 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
     private void Mismatch(ChurnSlot slot, string detail)
     {
         _control.Fail($"payload mismatch on exchange {slot.Number} of slot {slot.Index} (from {SourceAddresses.Text(slot.Source)}) {detail}");
+        _failedAfterHandshake += slot.Handshaken ? 1 : 0;
         Close(slot);
     }
 
     private static void Close(ChurnSlot slot)
     {
+        if (slot.Ssl != 0)
+        {
+            OpenSsl.SSL_free(slot.Ssl);
+            slot.Ssl = 0;
+        }
+
         if (slot.Active)
         {
             Native.CloseFast(slot.Fd);

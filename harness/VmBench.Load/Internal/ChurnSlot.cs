@@ -52,4 +52,10 @@ internal sealed class ChurnSlot
 
     /// <summary>Constant rate: idle until <see cref="IntendedAt"/>.</summary>
     public bool Waiting;
+
+    /// <summary>TLS: the exchange's SSL* (a new one per exchange, freed at its close); 0 between exchanges and for plain TCP.</summary>
+    public nint Ssl;
+
+    /// <summary>TLS: the exchange's handshake is done and its certificate checked.</summary>
+    public bool Handshaken;
 }

@@ -9,6 +9,9 @@ internal enum ChurnStep
     /// <summary>Before the connection was established.</summary>
     Connect,
 
+    /// <summary>TLS: the handshake, after the connection was established.</summary>
+    Handshake,
+
     /// <summary>Sending the payload or reading its echo.</summary>
     Echo,
 }

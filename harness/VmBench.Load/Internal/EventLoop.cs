@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using VmBench.Core.Model;
+using VmBench.Load.Internal.Tls;
 
 namespace VmBench.Load.Internal;
 
@@ -11,6 +12,9 @@ namespace VmBench.Load.Internal;
 /// the C reference client (echoload). Non-blocking send/read through libc, one shared read buffer, every
 /// echoed byte compared with what was sent, histograms owned by the thread (no locks, no allocation on the hot path).
 /// It never blocks longer than 50 ms, so it stops promptly on failure, cancellation or the end of the job.
+/// With TLS (echo and readline), every connection's SSL is set up before the loop starts, and the loop's reads and
+/// writes are SSL_read_ex/SSL_write_ex on the same sockets (<see cref="TlsIo"/>), chosen by a flag fixed when the
+/// loop is made (one predictable branch per call, beside a call that costs a microsecond).
 /// </summary>
 internal sealed unsafe class EventLoop : ILoadLoop
 {
@@ -28,6 +32,7 @@ internal sealed unsafe class EventLoop : ILoadLoop
     private readonly LoadConnection[] _connections;
     private readonly int _requestBytes;
     private readonly bool _http;
+    private readonly bool _tls;
     private readonly int _epfd;
     private readonly byte* _readBuffer;
     private readonly int _readBufferSize;
@@ -51,8 +56,10 @@ internal sealed unsafe class EventLoop : ILoadLoop
     private bool _pwait2 = true;
     private bool _disposed;
 
-    public EventLoop(Mode mode, bool constantRate, LoadControl control, Payload payload, LoadConnection[] connections)
+    /// <param name="tls">The connections carry an SSL each (<see cref="LoadConnection.Ssl"/>), handshake done.</param>
+    public EventLoop(Mode mode, bool constantRate, LoadControl control, Payload payload, LoadConnection[] connections, bool tls = false)
     {
+        _tls = tls;
         _control = control;
         _payload = payload;
         _connections = connections;
@@ -283,7 +290,23 @@ internal sealed unsafe class EventLoop : ILoadLoop
 
     /// <summary>Writes the rest of the current request; 0 when done or the socket is full (EPOLLOUT resumes), else errno.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Send(LoadConnection connection) => Native.SendRest(connection.Fd, _payload.Base + connection.Offset, _requestBytes, ref connection.Sent);
+    private int Send(LoadConnection connection) => _tls
+        ? TlsIo.SendRest(connection.Ssl, _payload.Base + connection.Offset, _requestBytes, ref connection.Sent)
+        : Native.SendRest(connection.Fd, _payload.Base + connection.Offset, _requestBytes, ref connection.Sent);
+
+    /// <summary>read(2) on the socket, or SSL_read_ex on its SSL: bytes, 0 at the end of the stream, or -1 with <paramref name="error"/> (EAGAIN: nothing more now).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private nint Read(LoadConnection connection, byte* buffer, nint count, out int error)
+    {
+        if (_tls)
+        {
+            return TlsIo.Read(connection.Ssl, buffer, count, out error);
+        }
+
+        var read = Native.Read(connection.Fd, buffer, count);
+        error = read < 0 ? Native.Errno() : 0;
+        return read;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnEvent(LoadConnection connection, uint events)
@@ -323,11 +346,12 @@ internal sealed unsafe class EventLoop : ILoadLoop
         while (connection.Received < _requestBytes)
         {
             var want = Math.Min(_requestBytes - connection.Received, _readBufferSize);
-            var read = Native.Read(connection.Fd, _readBuffer, want);
+            var read = Read(connection, _readBuffer, want, out var error);
             if (read > 0)
             {
                 var got = (int)read;
-                if (connection.Received + got > connection.Sent)
+                // TLS writes are whole: the echo of a large request may start before its write completed.
+                if (connection.Received + got > (_tls ? _requestBytes : connection.Sent))
                 {
                     Mismatch(connection, $"received {connection.Received + got} bytes of request {connection.RequestNumber} after sending only {connection.Sent}");
                     return;
@@ -350,8 +374,8 @@ internal sealed unsafe class EventLoop : ILoadLoop
                     return;
                 }
 
-                // A short read drained the socket; with a hang-up beside the data, read on to see the end.
-                if (got < want && (events & HangUp) == 0)
+                // A short read drained the socket (not so over TLS: a read returns one record); with a hang-up beside the data, read on to see the end.
+                if (!_tls && got < want && (events & HangUp) == 0)
                 {
                     return;
                 }
@@ -361,7 +385,7 @@ internal sealed unsafe class EventLoop : ILoadLoop
                 Lost(connection, $"the server closed the connection after echoing {connection.Received} of {_requestBytes} bytes of request {connection.RequestNumber}");
                 return;
             }
-            else if (!OnReadError(connection, events))
+            else if (!OnReadError(connection, events, error))
             {
                 return;
             }
@@ -413,7 +437,7 @@ internal sealed unsafe class EventLoop : ILoadLoop
                 Lost(connection, $"the server closed the connection during response {connection.RequestNumber}");
                 return;
             }
-            else if (!OnReadError(connection, events))
+            else if (!OnReadError(connection, events, Native.Errno()))
             {
                 return;
             }
@@ -423,7 +447,7 @@ internal sealed unsafe class EventLoop : ILoadLoop
     /// <summary>Data while no request is outstanding (constant rate, between requests) breaks the contract.</summary>
     private void OnIdleReadable(LoadConnection connection, uint events)
     {
-        var read = Native.Read(connection.Fd, _readBuffer, _readBufferSize);
+        var read = Read(connection, _readBuffer, _readBufferSize, out var error);
         if (read > 0)
         {
             Mismatch(connection, $"{read} unexpected bytes after request {connection.RequestNumber} was complete");
@@ -432,16 +456,15 @@ internal sealed unsafe class EventLoop : ILoadLoop
         {
             Lost(connection, "the server closed the connection");
         }
-        else if (OnReadError(connection, events))
+        else if (OnReadError(connection, events, error))
         {
             OnIdleReadable(connection, events);
         }
     }
 
-    /// <summary>After read returned -1: true to read again (EINTR), false to wait for the next edge or when the connection is lost.</summary>
-    private bool OnReadError(LoadConnection connection, uint events)
+    /// <summary>After a read returned -1 with <paramref name="errno"/>: true to read again (EINTR), false to wait for the next edge or when the connection is lost.</summary>
+    private bool OnReadError(LoadConnection connection, uint events, int errno)
     {
-        var errno = Native.Errno();
         if (errno == Native.EINTR)
         {
             return true;
@@ -585,7 +608,7 @@ internal sealed unsafe class EventLoop : ILoadLoop
         104 => "connection reset by peer",
         110 => "timed out",
         111 => "connection refused",
-        _ => $"errno {errno}",
+        _ => TlsIo.Describe(errno),
     };
 
     public void Dispose()

@@ -49,4 +49,7 @@ internal sealed unsafe class LoadConnection
     public byte* Response;
 
     public int ResponseLength;
+
+    /// <summary>TLS: the connection's SSL* (owned by an <see cref="Tls.SslHandle"/> that outlives the loop); 0 for plain TCP.</summary>
+    public nint Ssl;
 }

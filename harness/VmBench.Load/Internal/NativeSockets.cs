@@ -19,6 +19,7 @@ internal static unsafe partial class Native
 
     public const int EINPROGRESS = 115;
     public const int EADDRNOTAVAIL = 99;
+    public const int ENOMEM = 12;
 
     /// <summary>sizeof(struct sockaddr_in).</summary>
     public const int SockaddrInSize = 16;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using VmBench.Core.Model;
+using VmBench.Load.Internal.Tls;
 
 namespace VmBench.Load.Internal;
 
@@ -10,7 +11,7 @@ namespace VmBench.Load.Internal;
 /// handshake's last step and the connection is only accepted after a retransmission a second or more later,
 /// which inside a measurement would look like a request the server stalled on.
 /// </summary>
-internal static class Primer
+internal static unsafe class Primer
 {
     public static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(2);
 
@@ -21,7 +22,8 @@ internal static class Primer
     private const int BatchBytes = 4 << 20;
 
     /// <summary>Null once every connection answered its request, else why one did not.</summary>
-    public static string? PrimeAll(IReadOnlyList<Socket> sockets, Payload payload, Mode mode, long deadline, CancellationToken cancellationToken)
+    /// <param name="ssls">TLS: each socket's SSL, its handshake done; null for plain TCP.</param>
+    public static string? PrimeAll(IReadOnlyList<Socket> sockets, IReadOnlyList<SslHandle>? ssls, Payload payload, Mode mode, long deadline, CancellationToken cancellationToken)
     {
         var answer = new byte[mode == Mode.Http ? 16 * 1024 : payload.RequestBytes];
         var batch = Math.Clamp(BatchBytes / Math.Max(1, payload.RequestBytes), 1, Batch);
@@ -38,7 +40,9 @@ internal static class Primer
                     string? error;
                     try
                     {
-                        error = pass == 0 ? Send(sockets[i], request, until) : Answer(sockets[i], request, answer, mode, until);
+                        error = ssls is not null
+                            ? (pass == 0 ? TlsSend(sockets[i], ssls[i].Pointer, request, until) : TlsAnswer(sockets[i], ssls[i].Pointer, request, answer, until))
+                            : pass == 0 ? Send(sockets[i], request, until) : Answer(sockets[i], request, answer, mode, until);
                     }
                     catch (SocketException ex)
                     {
@@ -114,6 +118,59 @@ internal static class Primer
                 return at == received ? null : $"wrong echo at byte {at}: expected 0x{request[at]:X2}, got 0x{answer[at]:X2}";
             }
         }
+    }
+
+    private static string? TlsSend(Socket socket, nint ssl, ReadOnlySpan<byte> request, long until)
+    {
+        fixed (byte* data = request)
+        {
+            for (var sent = 0; sent < request.Length;)
+            {
+                var error = TlsIo.SendRest(ssl, data, request.Length, ref sent);
+                if (error != 0)
+                {
+                    return "sending over TLS failed: " + TlsIo.Describe(error);
+                }
+
+                if (sent < request.Length && !Wait(socket, SelectMode.SelectWrite, until))
+                {
+                    return "could not send it in time";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The echo over TLS (echo and readline; TLS never carries http here), verified.</summary>
+    private static string? TlsAnswer(Socket socket, nint ssl, ReadOnlySpan<byte> request, byte[] answer, long until)
+    {
+        fixed (byte* into = answer)
+        {
+            for (var received = 0; received < request.Length;)
+            {
+                var n = TlsIo.Read(ssl, into + received, request.Length - received, out var error);
+                if (n > 0)
+                {
+                    received += (int)n;
+                }
+                else if (n == 0)
+                {
+                    return $"the server closed the TLS stream after {received} bytes of its answer";
+                }
+                else if (error != Native.EAGAIN)
+                {
+                    return "reading over TLS failed: " + TlsIo.Describe(error);
+                }
+                else if (!Wait(socket, SelectMode.SelectRead, until))
+                {
+                    return $"no answer within {AnswerTimeout.TotalSeconds:0} s (the server completed the TLS handshake but does not answer)";
+                }
+            }
+        }
+
+        var at = answer.AsSpan(0, request.Length).CommonPrefixLength(request);
+        return at == request.Length ? null : $"wrong echo at byte {at}: expected 0x{request[at]:X2}, got 0x{answer[at]:X2}";
     }
 
     private static bool Wait(Socket socket, SelectMode mode, long until)

@@ -56,6 +56,11 @@ internal static class SpecValidator
             }
         }
 
+        if (spec.Tls is not null && spec.Mode == Mode.Http)
+        {
+            throw new ArgumentException("TLS runs echo and readline only (got mode http)");
+        }
+
         // Refused before any lookup: a name other than localhost is never resolved without the opt-in.
         var target = TargetAddress.Of(spec.Address);
         if (!target.IsLoopback && !spec.AllowNonLoopback)

@@ -40,6 +40,27 @@ public sealed class LoadCommand
             return UsageError.Write(_error, Verb, "--addr: " + addressError);
         }
 
+        TlsClient? tls = null;
+        if (options.TlsCert is { } certPath)
+        {
+            if (options.TlsVersion is not ("1.2" or "1.3"))
+            {
+                return UsageError.Write(_error, Verb, $"--tls-version: unknown TLS version '{options.TlsVersion}': expected 1.2 or 1.3 (e.g. --tls-version 1.3)");
+            }
+
+            string pem;
+            try
+            {
+                pem = await File.ReadAllTextAsync(certPath, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return UsageError.Write(_error, Verb, $"--tls-cert: cannot read {certPath}: {ex.Message}");
+            }
+
+            tls = new TlsClient(pem, options.TlsVersion == "1.2" ? TlsVersion.Tls12 : TlsVersion.Tls13);
+        }
+
         var spec = new LoadSpec(
             address,
             mode,
@@ -50,7 +71,8 @@ public sealed class LoadCommand
             TimeSpan.FromSeconds(options.WarmupSeconds),
             options.Rate,
             options.AllowRemote,
-            Pattern: options.Churn ? LoadPattern.Churn : LoadPattern.Stream);
+            Pattern: options.Churn ? LoadPattern.Churn : LoadPattern.Stream,
+            Tls: tls);
 
         LoadResult result;
         try
@@ -102,8 +124,13 @@ public sealed class LoadCommand
         var churn = spec.Pattern == LoadPattern.Churn;
         _out.WriteLine(string.Create(c, $"{Names.Of(spec.Mode)} {(churn ? "churn" : "load")} on {spec.Address}: {what}{(churn ? ", one connection each" : string.Empty)}, concurrency {spec.Concurrency}, {result.Seconds:0.00} s measured{(spec.Warmup > TimeSpan.Zero ? $" after {spec.Warmup.TotalSeconds:0.#} s warm-up" : string.Empty)}"));
         _out.WriteLine(churn
-            ? string.Create(c, $"{result.Requests:N0} connections (connect, echo, close), {result.RequestsPerSecond:N0} connections/s")
+            ? string.Create(c, $"{result.Requests:N0} connections (connect, {(spec.Tls is null ? string.Empty : "TLS handshake, ")}echo, close), {result.RequestsPerSecond:N0} connections/s")
             : string.Create(c, $"{result.Messages:N0} messages in {result.Requests:N0} requests, {result.RequestsPerSecond:N0} req/s, {result.MiBPerSecond:0.00} MiB/s"));
+        if (result.Tls is { } session)
+        {
+            _out.WriteLine($"tls: {session.Protocol}, {session.Cipher}{(churn ? ", a full handshake per connection" : string.Empty)}");
+        }
+
         if (result.IntendedRate is { } rate)
         {
             _out.WriteLine(string.Create(c, $"rate: {result.RequestsPerSecond:N0} of {rate:N0} requests/s planned"));

@@ -40,6 +40,17 @@ public static class LoadCommandDefinition
 
     public static readonly Option<bool> Churn = CommonOptions.Flag("--churn", "One connection per request: connect, one verified echo of --msize bytes, close (the connect-<id> benchmarks; echo mode, a 127.0.0.0/8 target; with --rate, connections/s)");
 
+    public static readonly Option<string?> TlsCert = new("--tls-cert")
+    {
+        Description = "TLS: the server certificate to accept (a PEM file; exactly this certificate, any other fails the job); turns TLS on (echo and readline, and --churn: full handshakes)",
+    };
+
+    public static readonly Option<string> TlsVersion = new("--tls-version")
+    {
+        Description = "TLS: the version to offer, the only one accepted: 1.2 or 1.3",
+        DefaultValueFactory = _ => "1.3",
+    };
+
     public static readonly Option<bool> Json = CommonOptions.Flag("--json", "Print the result as JSON (the LoadResult of run.json)");
 
     public static Command Create()
@@ -50,7 +61,7 @@ public static class LoadCommandDefinition
             "vmbench load --addr 127.0.0.1:25000 --msize 1024 --concurrency 10 --duration 10",
             "vmbench load --addr unix:/tmp/echo.sock --mode readline --msize 100 --duration 5 --json",
             "vmbench load --addr 127.0.0.1:25000 --churn --msize 64 --concurrency 10 --duration 5")
-            .With(Address, Mode, MessageSize, MessagesPerRequest, Concurrency, Duration, Warmup, Rate, AllowRemote, Json, Churn);
+            .With(Address, Mode, MessageSize, MessagesPerRequest, Concurrency, Duration, Warmup, Rate, AllowRemote, Json, Churn, TlsCert, TlsVersion);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new LoadOptions(
@@ -64,7 +75,9 @@ public static class LoadCommandDefinition
                 parseResult.GetValue(Rate),
                 parseResult.GetValue(AllowRemote),
                 parseResult.GetValue(Json),
-                parseResult.GetValue(Churn));
+                parseResult.GetValue(Churn),
+                parseResult.GetValue(TlsCert),
+                parseResult.GetValue(TlsVersion)!);
             return await new LoadCommand(Console.Out, Console.Error).ExecuteAsync(options, cancellationToken).ConfigureAwait(false);
         });
         return command;
