@@ -88,7 +88,7 @@ public static partial class ManifestParser
             }
 
             var modes = EnumList<Mode>(root, "modes", "mode", Names.TryParse, ["echo", "readline", "http"], Error);
-            var addresses = EnumList<AddressKind>(root, "addresses", "address kind", Names.TryParse, ["tcp", "unix"], Error);
+            var addresses = EnumList<AddressKind>(root, "addresses", "address kind", Names.TryParse, ["tcp", "unix", "tls"], Error);
             var build = ParseBuild(root, directory, Error);
             var run = ParseRun(root, build?.Kind, Error);
             var requires = ParseRequires(root, Error);

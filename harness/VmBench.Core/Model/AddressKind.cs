@@ -5,4 +5,5 @@ public enum AddressKind
 {
     Tcp,
     Unix,
+    Tls,
 }

@@ -15,6 +15,7 @@ public static class Names
     {
         AddressKind.Tcp => "tcp",
         AddressKind.Unix => "unix",
+        AddressKind.Tls => "tls",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
