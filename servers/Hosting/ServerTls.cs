@@ -63,7 +63,7 @@ public sealed class ServerTls
         {
             certificate = X509Certificate2.CreateFromPem(certificatePem, keyPem);
         }
-        catch (CryptographicException ex)
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
         {
             throw new TlsFileException(keyPath, $"holds no private key of the certificate in {certificatePath} (unencrypted PKCS#8 PEM, -----BEGIN PRIVATE KEY-----): {ex.Message}");
         }

@@ -19,8 +19,16 @@ internal static class PipeShutdown
                 static state =>
                 {
                     var transport = ((ConnectionContext)state!).Transport;
-                    transport.Input.CancelPendingRead();
-                    transport.Output.CancelPendingFlush();
+                    try
+                    {
+                        transport.Input.CancelPendingRead();
+                        transport.Output.CancelPendingFlush();
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        // TLS: the middleware's stream reader resumes the cancelled read inline (UnsafePreferInlineScheduling),
+                        // and that read disposes the token source the cancel is still running; the read was woken all the same.
+                    }
                 },
                 connection);
 
