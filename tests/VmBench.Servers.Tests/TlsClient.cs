@@ -7,9 +7,12 @@ namespace VmBench.Servers.Tests;
 /// <summary>A test's TLS client: SslStream pinned to one certificate (equal DER), offering one protocol version.</summary>
 internal static class TlsClient
 {
-    public static async Task<SslStream> ConnectAsync(TestServer server, byte[] pinnedDer, SslProtocols version, CancellationToken cancellationToken)
+    public static async Task<SslStream> ConnectAsync(TestServer server, byte[] pinnedDer, SslProtocols version, CancellationToken cancellationToken) =>
+        await AuthenticateAsync(await server.ConnectAsync(cancellationToken).ConfigureAwait(false), pinnedDer, version, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The client handshake over a connected socket, which the returned stream owns.</summary>
+    public static async Task<SslStream> AuthenticateAsync(Socket socket, byte[] pinnedDer, SslProtocols version, CancellationToken cancellationToken)
     {
-        var socket = await server.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var stream = new SslStream(new NetworkStream(socket, ownsSocket: true));
         try
         {

@@ -76,16 +76,8 @@ public sealed partial class TlsExecutableTests : IDisposable
         {
             var listening = await process.StandardOutput.ReadLineAsync(deadline.Token) ?? throw new InvalidOperationException($"{server} printed nothing: {await process.StandardError.ReadToEndAsync(deadline.Token)}");
             var port = int.Parse(ListeningPort().Match(listening).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            using var socket = await Wire.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), deadline.Token);
-            await using var client = new System.Net.Security.SslStream(new System.Net.Sockets.NetworkStream(socket, ownsSocket: false));
-            await client.AuthenticateAsClientAsync(
-                new System.Net.Security.SslClientAuthenticationOptions
-                {
-                    TargetHost = "localhost",
-                    EnabledSslProtocols = SslProtocols.Tls13,
-                    RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(_files.Der),
-                },
-                deadline.Token);
+            var socket = await Wire.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), deadline.Token);
+            await using var client = await TlsClient.AuthenticateAsync(socket, _files.Der, SslProtocols.Tls13, deadline.Token);
             var payload = SocketIo.Pattern(100 * 1024);
 
             Assert.Equal(payload, await TlsClient.EchoAsync(client, payload, deadline.Token));

@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using VmBench.Servers.Hosting;
@@ -63,14 +62,9 @@ public sealed class TlsTests(TlsFixture fixture) : IClassFixture<TlsFixture>
         var payload = SocketIo.Pattern(20_000, seed: 7);
         var receive = TlsClient.ReadExactlyAsync(client, payload.Length, deadline.Token);
 
-        var offset = 0;
-        var chunk = 1;
-        while (offset < payload.Length)
+        foreach (var piece in SocketIo.UnevenPieces(payload.Length))
         {
-            var length = Math.Min(chunk, payload.Length - offset);
-            await client.WriteAsync(payload.AsMemory(offset, length), deadline.Token); // one record per write
-            offset += length;
-            chunk = chunk * 3 % 997 + 1;
+            await client.WriteAsync(payload.AsMemory()[piece], deadline.Token); // one record per write
         }
 
         Assert.Equal(payload, await receive);
@@ -119,8 +113,7 @@ public sealed class TlsTests(TlsFixture fixture) : IClassFixture<TlsFixture>
         for (var i = 0; i < 10; i++)
         {
             var socket = await running.ConnectAsync(deadline.Token);
-            await using var client = new SslStream(new NetworkStream(socket, ownsSocket: true));
-            await client.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "localhost", RemoteCertificateValidationCallback = (_, _, _, _) => true }, deadline.Token);
+            await using var client = await TlsClient.AuthenticateAsync(socket, fixture.Der, SslProtocols.Tls13, deadline.Token);
             await client.WriteAsync(SocketIo.Pattern(64 * 1024), deadline.Token);
             socket.LingerState = new LingerOption(true, 0); // RST, no close_notify, the echo never read
             socket.Close();
