@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Security;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 
@@ -44,6 +45,18 @@ internal static class PipeShutdown
         foreach (var segment in buffer)
         {
             output.Write(segment.Span);
+        }
+    }
+
+    /// <summary>
+    /// The client closed its side (everything owed is flushed): over TLS, send our close_notify before Kestrel closes
+    /// the socket (its TLS middleware only disposes the stream, which sends none). Plain connections: nothing to do.
+    /// </summary>
+    public static async ValueTask CloseNotifyAsync(ConnectionContext connection)
+    {
+        if (connection.Features.Get<SslStream>() is { } tls)
+        {
+            await tls.ShutdownAsync().ConfigureAwait(false);
         }
     }
 
