@@ -29,11 +29,19 @@ public sealed class TlsTests(TlsFixture fixture) : IClassFixture<TlsFixture>
     }
 
     [Fact]
-    public void The_tls_servers_are_the_ones_that_say_so()
+    public async Task The_tls_servers_are_the_ones_that_say_so()
     {
-        var saying = ServerCatalog.All.Where(s => s.Create().SupportsTls).Select(s => s.Id).Order();
+        var saying = new List<string>();
+        foreach (var candidate in ServerCatalog.All)
+        {
+            await using var server = candidate.Create();
+            if (server.SupportsTls)
+            {
+                saying.Add(candidate.Id);
+            }
+        }
 
-        Assert.Equal(saying, ServerCatalog.TlsIds.Order());
+        Assert.Equal(saying.Order(), ServerCatalog.TlsIds.Order());
         Assert.NotEmpty(ServerCatalog.TlsIds);
     }
 
