@@ -122,9 +122,9 @@ public sealed class ConnectionLifecycle
         {
             await serve(connection, Stopping).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (ServerTls.IsConnectionEnd(ex))
         {
-            // The peer reset or the server is stopping: either way this connection is done.
+            // The peer reset, its TLS handshake failed or the server is stopping: either way this connection is done.
         }
         finally
         {

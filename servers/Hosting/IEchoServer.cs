@@ -11,6 +11,9 @@ public interface IEchoServer : IAsyncDisposable
     /// <summary>The modes this server implements.</summary>
     IReadOnlyCollection<ServerMode> Modes { get; }
 
+    /// <summary>True when the server serves its echo and readline modes over TLS (<see cref="ServerOptions.Tls"/>); a server that does not is refused the TLS flags.</summary>
+    bool SupportsTls => false;
+
     /// <summary>The bound endpoint (with the real port when 0 was asked); valid after <see cref="StartAsync"/>.</summary>
     EndPoint LocalEndPoint { get; }
 

@@ -25,11 +25,9 @@ public static class ServerHost
             return ExitOk;
         }
 
-        if (!TryParseArguments(args, out var options, out var error))
+        if (!TryParseArguments(args, out var options, out var tlsFiles, out var error))
         {
-            await Console.Error.WriteLineAsync($"{name}: {error}").ConfigureAwait(false);
-            await Console.Error.WriteLineAsync($"usage: {name} --addr HOST:PORT|unix:/path --mode echo|readline|http [--max-line BYTES]").ConfigureAwait(false);
-            return ExitUsage;
+            return await UsageAsync(name, error).ConfigureAwait(false);
         }
 
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -55,6 +53,24 @@ public static class ServerHost
                 return ExitUsage;
             }
 
+            if (tlsFiles is { } files)
+            {
+                if (!server.SupportsTls)
+                {
+                    return await UsageAsync(name, "--tls-cert/--tls-key: this server does not speak TLS (its manifest lists no \"tls\" address)").ConfigureAwait(false);
+                }
+
+                try
+                {
+                    options = options with { Tls = ServerTls.Load(files.Certificate, files.Key) };
+                }
+                catch (TlsFileException ex)
+                {
+                    await Console.Error.WriteLineAsync($"{name}: {ex.Message}").ConfigureAwait(false);
+                    return ExitFailure;
+                }
+            }
+
             try
             {
                 ServerAddress.RemoveStaleUnixSocket(options.EndPoint);
@@ -78,12 +94,19 @@ public static class ServerHost
         return ExitOk;
     }
 
-    public static bool TryParseArguments(string[] args, out ServerOptions options, out string error)
+    /// <summary>
+    /// Parses the contract's arguments. <paramref name="tlsFiles"/> are the <c>--tls-cert</c> and <c>--tls-key</c>
+    /// paths (both or neither; not loaded here: a bad file is a failure to start, not a usage error), null without them.
+    /// </summary>
+    public static bool TryParseArguments(string[] args, out ServerOptions options, out (string Certificate, string Key)? tlsFiles, out string error)
     {
         ArgumentNullException.ThrowIfNull(args);
         options = null!;
+        tlsFiles = null;
         string? addr = null;
         string? mode = null;
+        string? certificate = null;
+        string? key = null;
         var maxLine = ServerOptions.DefaultMaxLineLength;
         for (var i = 0; i < args.Length; i++)
         {
@@ -96,6 +119,14 @@ public static class ServerHost
                     break;
                 case "--mode" when value is not null:
                     mode = value;
+                    i++;
+                    break;
+                case "--tls-cert" when value is not null:
+                    certificate = value;
+                    i++;
+                    break;
+                case "--tls-key" when value is not null:
+                    key = value;
                     i++;
                     break;
                 case "--max-line" when value is not null:
@@ -145,9 +176,29 @@ public static class ServerHost
                 return false;
         }
 
+        if ((certificate is null) != (key is null))
+        {
+            error = certificate is null ? "--tls-key needs --tls-cert (TLS takes both PEM files, plain TCP neither)" : "--tls-cert needs --tls-key (TLS takes both PEM files, plain TCP neither)";
+            return false;
+        }
+
+        if (certificate is not null && parsedMode == ServerMode.Http)
+        {
+            error = "--tls-cert: TLS serves echo and readline, not http";
+            return false;
+        }
+
+        tlsFiles = certificate is null ? null : (certificate, key!);
         options = new ServerOptions(endPoint, parsedMode, maxLine);
         error = string.Empty;
         return true;
+    }
+
+    private static async Task<int> UsageAsync(string name, string error)
+    {
+        await Console.Error.WriteLineAsync($"{name}: {error}").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync($"usage: {name} --addr HOST:PORT|unix:/path --mode echo|readline|http [--max-line BYTES] [--tls-cert CERT.pem --tls-key KEY.pem]").ConfigureAwait(false);
+        return ExitUsage;
     }
 
     public static string Format(ServerMode mode) => mode switch

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,8 @@ namespace VmBench.Servers.Kestrel;
 /// <summary>
 /// Kestrel from the ASP.NET Core shared framework, hosted in-process: echo and readline are raw
 /// <see cref="ConnectionHandler"/>s working on the connection's pipes, http is a minimal
-/// keep-alive HTTP/1.1 endpoint answering <c>GET /</c>.
+/// keep-alive HTTP/1.1 endpoint answering <c>GET /</c>. With TLS, Kestrel's own TLS middleware
+/// (<c>UseHttps</c>) runs ahead of the echo and readline handlers.
 /// </summary>
 public sealed class KestrelEchoServer : IEchoServer
 {
@@ -30,6 +32,8 @@ public sealed class KestrelEchoServer : IEchoServer
     private EndPoint? _localEndPoint;
 
     public IReadOnlyCollection<ServerMode> Modes { get; } = [ServerMode.Echo, ServerMode.Readline, ServerMode.Http];
+
+    public bool SupportsTls => true;
 
     public EndPoint LocalEndPoint => _localEndPoint ?? throw new InvalidOperationException("The server is not started.");
 
@@ -117,11 +121,11 @@ public sealed class KestrelEchoServer : IEchoServer
             kestrel.AddServerHeader = false;
             if (options.EndPoint is UnixDomainSocketEndPoint unix)
             {
-                kestrel.ListenUnixSocket(unix.ToString(), listen => Configure(listen, options.Mode));
+                kestrel.ListenUnixSocket(unix.ToString(), listen => Configure(listen, options));
             }
             else if (options.EndPoint is IPEndPoint ip)
             {
-                kestrel.Listen(ip, listen => Configure(listen, options.Mode));
+                kestrel.Listen(ip, listen => Configure(listen, options));
             }
             else
             {
@@ -138,9 +142,17 @@ public sealed class KestrelEchoServer : IEchoServer
         return app;
     }
 
-    private static void Configure(ListenOptions listen, ServerMode mode)
+    private static void Configure(ListenOptions listen, ServerOptions options)
     {
-        switch (mode)
+        if (options.Tls is { } tls)
+        {
+            // Kestrel's TLS connection middleware, ahead of the handler: the handler's pipes carry plaintext. The
+            // handshake options are Hosting's (ServerTls), one instance for every connection, as the other servers use.
+            var handshake = ValueTask.FromResult(tls.AuthenticationOptions);
+            listen.UseHttps(new TlsHandshakeCallbackOptions { OnConnection = _ => handshake, HandshakeTimeout = ServerTls.HandshakeTimeout });
+        }
+
+        switch (options.Mode)
         {
             case ServerMode.Echo:
                 listen.UseConnectionHandler<EchoConnectionHandler>();

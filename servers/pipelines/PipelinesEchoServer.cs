@@ -9,7 +9,8 @@ namespace VmBench.Servers.Pipelines;
 /// <summary>
 /// System.IO.Pipelines over a socket, the "streams" style: each connection reads through a
 /// <see cref="PipeReader"/> and writes through a <see cref="PipeWriter"/> over its
-/// <see cref="NetworkStream"/>, with <see cref="System.Buffers.SequenceReader{T}"/> finding lines.
+/// <see cref="NetworkStream"/> (with TLS, over an <see cref="System.Net.Security.SslStream"/> on it), with
+/// <see cref="System.Buffers.SequenceReader{T}"/> finding lines.
 /// </summary>
 public sealed class PipelinesEchoServer : IEchoServer
 {
@@ -17,6 +18,8 @@ public sealed class PipelinesEchoServer : IEchoServer
     private ServerOptions? _options;
 
     public IReadOnlyCollection<ServerMode> Modes { get; } = [ServerMode.Echo, ServerMode.Readline];
+
+    public bool SupportsTls => true;
 
     public EndPoint LocalEndPoint => _connections.LocalEndPoint;
 
@@ -35,7 +38,9 @@ public sealed class PipelinesEchoServer : IEchoServer
 
     private async Task ServeAsync(Socket client, CancellationToken cancellationToken)
     {
-        var connection = new PipeConnection(client); // throws if the stop already closed the socket
+        var connection = _options!.Tls is { } tls
+            ? new PipeConnection(client, await tls.AuthenticateAsync(client, cancellationToken).ConfigureAwait(false))
+            : new PipeConnection(client); // throws if the stop already closed the socket
         await using (connection.ConfigureAwait(false))
         {
             if (_options!.Mode == ServerMode.Readline)

@@ -2,12 +2,14 @@ using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using VmBench.Servers.Hosting;
+using VmBench.Servers.Sockets.Internal;
 
 namespace VmBench.Servers.Sockets;
 
 /// <summary>
 /// System.Net.Sockets with async/await: an accept loop and one task per connection, each
-/// receiving into a pooled buffer and sending the same memory back.
+/// receiving into a pooled buffer and sending the same memory back. With TLS the same loops run over an
+/// <see cref="System.Net.Security.SslStream"/> per connection (<see cref="TlsIo"/>).
 /// </summary>
 public sealed class SocketsEchoServer : IEchoServer
 {
@@ -17,6 +19,8 @@ public sealed class SocketsEchoServer : IEchoServer
     private ServerOptions? _options;
 
     public IReadOnlyCollection<ServerMode> Modes { get; } = [ServerMode.Echo, ServerMode.Readline];
+
+    public bool SupportsTls => true;
 
     public EndPoint LocalEndPoint => _connections.LocalEndPoint;
 
@@ -33,26 +37,40 @@ public sealed class SocketsEchoServer : IEchoServer
 
     public ValueTask DisposeAsync() => StopAsync(CancellationToken.None);
 
-    private Task ServeAsync(Socket client, CancellationToken cancellationToken) => _options!.Mode == ServerMode.Readline
-        ? ReadlineAsync(client, _options.MaxLineLength, cancellationToken)
-        : EchoAsync(client, cancellationToken);
+    private Task ServeAsync(Socket client, CancellationToken cancellationToken) =>
+        _options!.Tls is { } tls ? ServeTlsAsync(client, tls, cancellationToken) : ServeAsync(new PlainIo(client), cancellationToken);
 
-    private static async Task EchoAsync(Socket client, CancellationToken cancellationToken)
+    private async Task ServeTlsAsync(Socket client, ServerTls tls, CancellationToken cancellationToken)
+    {
+        var stream = await tls.AuthenticateAsync(client, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            await ServeAsync(new TlsIo(stream, client), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task ServeAsync<TIo>(TIo io, CancellationToken cancellationToken)
+        where TIo : struct, IConnectionIo => _options!.Mode == ServerMode.Readline
+        ? ReadlineAsync(io, _options.MaxLineLength, cancellationToken)
+        : EchoAsync(io, cancellationToken);
+
+    private static async Task EchoAsync<TIo>(TIo io, CancellationToken cancellationToken)
+        where TIo : struct, IConnectionIo
     {
         while (true)
         {
-            await WaitForDataAsync(client, cancellationToken).ConfigureAwait(false);
+            await io.WaitForDataAsync(cancellationToken).ConfigureAwait(false);
             var rented = ArrayPool<byte>.Shared.Rent(BufferSize);
             try
             {
-                var read = await client.ReceiveAsync(rented.AsMemory(), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                var read = await io.ReceiveAsync(rented.AsMemory(), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    client.Shutdown(SocketShutdown.Send);
+                    await io.CloseSendAsync(cancellationToken).ConfigureAwait(false);
                     return;
                 }
 
-                await SendAllAsync(client, rented.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                await io.SendAllAsync(rented.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -61,7 +79,8 @@ public sealed class SocketsEchoServer : IEchoServer
         }
     }
 
-    private static async Task ReadlineAsync(Socket client, int maxLineLength, CancellationToken cancellationToken)
+    private static async Task ReadlineAsync<TIo>(TIo io, int maxLineLength, CancellationToken cancellationToken)
+        where TIo : struct, IConnectionIo
     {
         byte[]? rented = null;
         var filled = 0;
@@ -78,7 +97,7 @@ public sealed class SocketsEchoServer : IEchoServer
                         rented = null;
                     }
 
-                    await WaitForDataAsync(client, cancellationToken).ConfigureAwait(false);
+                    await io.WaitForDataAsync(cancellationToken).ConfigureAwait(false);
                     rented = ArrayPool<byte>.Shared.Rent(BufferSize);
                 }
                 else if (filled == rented!.Length)
@@ -95,10 +114,10 @@ public sealed class SocketsEchoServer : IEchoServer
                 }
 
                 var room = Math.Min(rented.Length, maxLineLength) - filled;
-                var read = await client.ReceiveAsync(rented.AsMemory(filled, room), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                var read = await io.ReceiveAsync(rented.AsMemory(filled, room), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    client.Shutdown(SocketShutdown.Send);
+                    await io.CloseSendAsync(cancellationToken).ConfigureAwait(false);
                     return;
                 }
 
@@ -116,7 +135,7 @@ public sealed class SocketsEchoServer : IEchoServer
                 }
 
                 complete += scanFrom;
-                await SendAllAsync(client, rented.AsMemory(0, complete), cancellationToken).ConfigureAwait(false);
+                await io.SendAllAsync(rented.AsMemory(0, complete), cancellationToken).ConfigureAwait(false);
                 rented.AsSpan(complete, filled - complete).CopyTo(rented);
                 filled -= complete;
             }
@@ -127,19 +146,6 @@ public sealed class SocketsEchoServer : IEchoServer
             {
                 ArrayPool<byte>.Shared.Return(rented);
             }
-        }
-    }
-
-    /// <summary>A zero-byte receive: completes when data (or EOF) is there, so a quiet connection holds no buffer (as Kestrel does).</summary>
-    private static ValueTask<int> WaitForDataAsync(Socket client, CancellationToken cancellationToken) =>
-        client.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken);
-
-    private static async ValueTask SendAllAsync(Socket client, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
-    {
-        while (!data.IsEmpty)
-        {
-            var sent = await client.SendAsync(data, SocketFlags.None, cancellationToken).ConfigureAwait(false);
-            data = data[sent..];
         }
     }
 }

@@ -7,7 +7,8 @@ namespace VmBench.Servers.Threads;
 
 /// <summary>
 /// The classic baseline: blocking sockets, an accept loop on its own thread and one dedicated
-/// background thread per connection doing blocking Receive and Send.
+/// background thread per connection doing blocking Receive and Send (with TLS, blocking reads and writes of an
+/// <see cref="System.Net.Security.SslStream"/>, its handshake included).
 /// </summary>
 public sealed class ThreadsEchoServer : IEchoServer
 {
@@ -17,6 +18,8 @@ public sealed class ThreadsEchoServer : IEchoServer
     private ServerOptions? _options;
 
     public IReadOnlyCollection<ServerMode> Modes { get; } = [ServerMode.Echo, ServerMode.Readline];
+
+    public bool SupportsTls => true;
 
     public EndPoint LocalEndPoint => _connections.LocalEndPoint;
 
@@ -62,23 +65,37 @@ public sealed class ThreadsEchoServer : IEchoServer
         }
     }
 
+    private void Serve<TIo>(TIo io)
+        where TIo : struct, IBlockingIo
+    {
+        if (_options!.Mode == ServerMode.Readline)
+        {
+            BlockingConnection.Readline(io, _options.MaxLineLength);
+        }
+        else
+        {
+            BlockingConnection.Echo(io);
+        }
+    }
+
     private void Serve(object? state)
     {
         var client = (Socket)state!;
         try
         {
-            if (_options!.Mode == ServerMode.Readline)
+            if (_options!.Tls is { } tls)
             {
-                BlockingConnection.Readline(client, _options.MaxLineLength);
+                using var stream = tls.Authenticate(client);
+                Serve(new TlsIo(stream, client));
             }
             else
             {
-                BlockingConnection.Echo(client);
+                Serve(new PlainIo(client));
             }
         }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        catch (Exception ex) when (ServerTls.IsConnectionEnd(ex))
         {
-            // The peer reset or the server is stopping: either way this connection is done.
+            // The peer reset, its TLS handshake failed or the server is stopping: either way this connection is done.
         }
         finally
         {

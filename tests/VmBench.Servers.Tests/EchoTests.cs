@@ -64,15 +64,10 @@ public sealed class EchoTests
         var payload = SocketIo.Pattern(20_000, seed: 7);
         var receive = SocketIo.ReceiveExactlyAsync(client, payload.Length, deadline.Token);
 
-        var offset = 0;
-        var chunk = 1;
-        while (offset < payload.Length)
+        foreach (var piece in SocketIo.UnevenPieces(payload.Length))
         {
-            var length = Math.Min(chunk, payload.Length - offset);
-            await SocketIo.SendAllAsync(client, payload.AsMemory(offset, length), deadline.Token);
-            offset += length;
-            chunk = chunk * 3 % 997 + 1; // 1, 4, 13, 40, ... uneven pieces
-            if (offset % 5 == 0)
+            await SocketIo.SendAllAsync(client, payload.AsMemory()[piece], deadline.Token);
+            if (piece.End.Value % 5 == 0)
             {
                 await Task.Delay(1, deadline.Token);
             }

@@ -31,5 +31,12 @@ public static class ServerCatalog
         }
     }
 
+    /// <summary>The servers whose manifest lists the "tls" address (each must say <see cref="IEchoServer.SupportsTls"/>).</summary>
+    public static IReadOnlyList<string> TlsIds { get; } =
+        [.. global::VmBench.Core.Catalog.ServerCatalog.Discover(Repository.Servers).Servers.Where(s => s.Supports(global::VmBench.Core.Model.AddressKind.Tls) && All.Any(a => a.Id == s.Id)).Select(s => s.Id)];
+
+    /// <summary>Every TLS server.</summary>
+    public static TheoryData<string> TlsServers => [.. TlsIds];
+
     public static IEchoServer Create(string name) => All.Single(s => s.Id == name).Create();
 }

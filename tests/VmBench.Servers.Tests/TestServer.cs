@@ -22,7 +22,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     public EndPoint EndPoint => Server.LocalEndPoint;
 
-    public static async Task<TestServer> StartAsync(string name, string address, ServerMode mode, int maxLineLength = ServerOptions.DefaultMaxLineLength)
+    public static async Task<TestServer> StartAsync(string name, string address, ServerMode mode, int maxLineLength = ServerOptions.DefaultMaxLineLength, ServerTls? tls = null)
     {
         DirectoryInfo? directory = null;
         EndPoint endPoint;
@@ -40,7 +40,7 @@ internal sealed class TestServer : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            await server.StartAsync(new ServerOptions(endPoint, mode, maxLineLength), timeout.Token).ConfigureAwait(false);
+            await server.StartAsync(new ServerOptions(endPoint, mode, maxLineLength, tls), timeout.Token).ConfigureAwait(false);
         }
         catch
         {

@@ -72,6 +72,20 @@ public static class SocketIo
         return await receive.ConfigureAwait(false);
     }
 
+    /// <summary>Cuts <paramref name="length"/> bytes into uneven pieces (1, 4, 13, 40, ... bytes), for split writes.</summary>
+    public static IEnumerable<Range> UnevenPieces(int length)
+    {
+        var offset = 0;
+        var chunk = 1;
+        while (offset < length)
+        {
+            var piece = Math.Min(chunk, length - offset);
+            yield return new Range(offset, offset + piece);
+            offset += piece;
+            chunk = chunk * 3 % 997 + 1;
+        }
+    }
+
     /// <summary>Letters only (no newline), so it also serves as a readline payload.</summary>
     public static byte[] Pattern(int length, int seed = 0)
     {

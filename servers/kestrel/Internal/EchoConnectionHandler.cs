@@ -39,6 +39,7 @@ internal sealed class EchoConnectionHandler : ConnectionHandler
 
                 if (result.IsCompleted)
                 {
+                    await PipeShutdown.CloseNotifyAsync(connection).ConfigureAwait(false);
                     return; // half-closed by the client: all it sent is flushed, Kestrel closes the socket
                 }
             }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Security;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 
@@ -19,8 +20,16 @@ internal static class PipeShutdown
                 static state =>
                 {
                     var transport = ((ConnectionContext)state!).Transport;
-                    transport.Input.CancelPendingRead();
-                    transport.Output.CancelPendingFlush();
+                    try
+                    {
+                        transport.Input.CancelPendingRead();
+                        transport.Output.CancelPendingFlush();
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        // TLS: the middleware's stream reader resumes the cancelled read inline (UnsafePreferInlineScheduling),
+                        // and that read disposes the token source the cancel is still running; the read was woken all the same.
+                    }
                 },
                 connection);
 
@@ -36,6 +45,18 @@ internal static class PipeShutdown
         foreach (var segment in buffer)
         {
             output.Write(segment.Span);
+        }
+    }
+
+    /// <summary>
+    /// The client closed its side (everything owed is flushed): over TLS, send our close_notify before Kestrel closes
+    /// the socket (its TLS middleware only disposes the stream, which sends none). Plain connections: nothing to do.
+    /// </summary>
+    public static async ValueTask CloseNotifyAsync(ConnectionContext connection)
+    {
+        if (connection.Features.Get<SslStream>() is { } tls)
+        {
+            await tls.ShutdownAsync().ConfigureAwait(false);
         }
     }
 

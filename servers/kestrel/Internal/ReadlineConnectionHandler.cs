@@ -39,6 +39,7 @@ internal sealed class ReadlineConnectionHandler(int maxLineLength) : ConnectionH
                     input.AdvanceTo(buffer.Start, buffer.End);
                     if (result.IsCompleted)
                     {
+                        await PipeShutdown.CloseNotifyAsync(connection).ConfigureAwait(false);
                         return; // EOF inside a line
                     }
 
@@ -48,8 +49,14 @@ internal sealed class ReadlineConnectionHandler(int maxLineLength) : ConnectionH
                 PipeShutdown.Copy(buffer.Slice(buffer.Start, end), output);
                 input.AdvanceTo(end, buffer.End);
                 var flush = await output.FlushAsync().ConfigureAwait(false);
-                if (flush.IsCompleted || flush.IsCanceled || result.IsCompleted)
+                if (flush.IsCompleted || flush.IsCanceled)
                 {
+                    return;
+                }
+
+                if (result.IsCompleted)
+                {
+                    await PipeShutdown.CloseNotifyAsync(connection).ConfigureAwait(false);
                     return;
                 }
             }

@@ -1,11 +1,16 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Security;
 using System.Net.Sockets;
 using VmBench.Servers.Hosting;
 
 namespace VmBench.Servers.Pipelines.Internal;
 
-/// <summary>One connection: a <see cref="PipeReader"/> and a <see cref="PipeWriter"/> over the socket's <see cref="NetworkStream"/>.</summary>
+/// <summary>
+/// One connection: a <see cref="PipeReader"/> and a <see cref="PipeWriter"/> over the socket's <see cref="NetworkStream"/>,
+/// or over an <see cref="SslStream"/> on it for TLS (the pipes then hold plaintext: the stream decrypts into the
+/// reader's segments and encrypts the writer's bytes into its own buffer, a record at a time).
+/// </summary>
 internal sealed class PipeConnection : IAsyncDisposable
 {
     /// <summary>Segments as large as one socket read, so a large message costs few syscalls (the default is 4 KiB).</summary>
@@ -18,14 +23,21 @@ internal sealed class PipeConnection : IAsyncDisposable
     private static readonly OperationCanceledException s_discarded = new("The connection is closed.");
 
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     private readonly PipeReader _input;
     private readonly PipeWriter _output;
 
+    /// <summary>Over the socket itself.</summary>
     public PipeConnection(Socket socket)
+        : this(socket, new NetworkStream(socket, ownsSocket: true))
+    {
+    }
+
+    /// <summary>Over <paramref name="stream"/>, which owns <paramref name="socket"/> (an authenticated <see cref="SslStream"/>).</summary>
+    public PipeConnection(Socket socket, Stream stream)
     {
         _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
+        _stream = stream;
         _input = PipeReader.Create(_stream, s_readerOptions);
         _output = PipeWriter.Create(_stream, s_writerOptions);
     }
@@ -42,7 +54,7 @@ internal sealed class PipeConnection : IAsyncDisposable
 
             if (result.IsCompleted)
             {
-                _socket.Shutdown(SocketShutdown.Send);
+                await CloseSendAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
         }
@@ -76,7 +88,7 @@ internal sealed class PipeConnection : IAsyncDisposable
 
             if (result.IsCompleted)
             {
-                _socket.Shutdown(SocketShutdown.Send);
+                await CloseSendAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
         }
@@ -93,6 +105,19 @@ internal sealed class PipeConnection : IAsyncDisposable
         await _input.CompleteAsync().ConfigureAwait(false);
         await _output.CompleteAsync(s_discarded).ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The client has closed its side: close_notify first over TLS, then the TCP FIN.</summary>
+    private async ValueTask CloseSendAsync(CancellationToken cancellationToken)
+    {
+        if (_stream is SslStream tls)
+        {
+            await ServerTls.CloseAsync(tls, _socket, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            _socket.Shutdown(SocketShutdown.Send);
+        }
     }
 
     /// <summary>

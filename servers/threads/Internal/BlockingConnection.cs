@@ -1,10 +1,9 @@
 using System.Buffers;
-using System.Net.Sockets;
 using VmBench.Servers.Hosting;
 
 namespace VmBench.Servers.Threads.Internal;
 
-/// <summary>The per-connection loops, on a blocking socket owned by one thread.</summary>
+/// <summary>The per-connection loops, on a blocking socket (or a blocking SslStream on it) owned by one thread.</summary>
 internal static class BlockingConnection
 {
     private const int BufferSize = 64 * 1024;
@@ -16,23 +15,24 @@ internal static class BlockingConnection
     /// </summary>
     private static readonly ArrayPool<byte> s_pool = ArrayPool<byte>.Create(maxArrayLength: 8 * 1024 * 1024, maxArraysPerBucket: 64);
 
-    public static void Echo(Socket client)
+    public static void Echo<TIo>(TIo client)
+        where TIo : struct, IBlockingIo
     {
         while (true)
         {
             // Block until data (or EOF) is there before taking a buffer: an idle connection holds none.
-            client.Poll(-1, SelectMode.SelectRead);
+            client.WaitForData();
             var buffer = s_pool.Rent(BufferSize);
             try
             {
-                var read = client.Receive(buffer, SocketFlags.None);
+                var read = client.Receive(buffer);
                 if (read == 0)
                 {
-                    client.Shutdown(SocketShutdown.Send);
+                    client.CloseSend();
                     return;
                 }
 
-                SendAll(client, buffer.AsSpan(0, read));
+                client.SendAll(buffer.AsSpan(0, read));
             }
             finally
             {
@@ -41,7 +41,8 @@ internal static class BlockingConnection
         }
     }
 
-    public static void Readline(Socket client, int maxLineLength)
+    public static void Readline<TIo>(TIo client, int maxLineLength)
+        where TIo : struct, IBlockingIo
     {
         var buffer = s_pool.Rent(BufferSize);
         var filled = 0;
@@ -58,10 +59,10 @@ internal static class BlockingConnection
                 }
 
                 var room = Math.Min(buffer.Length, maxLineLength) - filled;
-                var read = client.Receive(buffer.AsSpan(filled, room), SocketFlags.None);
+                var read = client.Receive(buffer.AsSpan(filled, room));
                 if (read == 0)
                 {
-                    client.Shutdown(SocketShutdown.Send);
+                    client.CloseSend();
                     return;
                 }
 
@@ -79,7 +80,7 @@ internal static class BlockingConnection
                 }
 
                 complete += scanFrom;
-                SendAll(client, buffer.AsSpan(0, complete));
+                client.SendAll(buffer.AsSpan(0, complete));
                 buffer.AsSpan(complete, filled - complete).CopyTo(buffer);
                 filled -= complete;
             }
@@ -87,14 +88,6 @@ internal static class BlockingConnection
         finally
         {
             s_pool.Return(buffer);
-        }
-    }
-
-    private static void SendAll(Socket client, ReadOnlySpan<byte> data)
-    {
-        while (!data.IsEmpty)
-        {
-            data = data[client.Send(data, SocketFlags.None)..];
         }
     }
 }
