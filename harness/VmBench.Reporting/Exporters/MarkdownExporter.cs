@@ -93,6 +93,17 @@ public sealed class MarkdownExporter() : TextFileExporter("markdown", FileName, 
             }
         }
 
+        if (TlsRow.From(run) is { Count: > 0 } tls)
+        {
+            builder.Append("\n## TLS beside plaintext\n\n").Append(Text(TlsRow.Note)).Append("\n\n| Benchmark | Plaintext twin | Variation | TLS req/s | Plaintext req/s | TLS / plaintext | 95 % CI | Paired trials | Negotiated | Flags |\n| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
+            foreach (var row in tls)
+            {
+                builder.Append("| ").Append(Text(row.Benchmark)).Append(" | ").Append(Text(row.Plaintext)).Append(" | ").Append(row.Variation).Append(" | ").Append(row.TlsRate)
+                    .Append(" | ").Append(row.PlaintextRate).Append(" | ").Append(row.Ratio).Append(" | ").Append(row.RatioInterval).Append(" | ").Append(Format.Raw(row.Pairs))
+                    .Append(" | ").Append(Text(row.Negotiated)).Append(" | ").Append(Text(row.Flags)).Append(" |\n");
+            }
+        }
+
         builder.Append("\n## Servers\n\n| Server | Title | Loop | Language | Versions | Environment | Benchmarks |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         foreach (var server in run.Benchmarks.GroupBy(b => b.Server, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

@@ -91,6 +91,7 @@ internal static class HtmlReportBuilder
         html.Append("</table>\n");
         Servers(html, run);
         Memory(html, run);
+        Tls(html, run);
         html.Append("</section>\n");
     }
 
@@ -108,6 +109,27 @@ internal static class HtmlReportBuilder
             html.Append("<tr><td>").Append(HtmlText.E(row.Benchmark)).Append("</td><td class=\"num\">").Append(row.Connections.ToString("N0", CultureInfo.InvariantCulture))
                 .Append("</td><td class=\"num\">").Append(row.BaselineMiB).Append("</td><td class=\"num\">").Append(row.IdleKiBPerConnection)
                 .Append("</td><td class=\"num\">").Append(row.ActiveKiBPerConnection).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</div>\n");
+    }
+
+    private static void Tls(StringBuilder html, RunResult run)
+    {
+        var rows = TlsRow.From(run);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h3>TLS beside plaintext</h3>\n<p class=\"note\">").Append(HtmlText.E(TlsRow.Note)).Append("</p>\n<div class=\"scroll\">\n<table class=\"tls sortable\">\n<thead><tr><th>Benchmark</th><th>Plaintext twin</th><th>Variation</th><th>TLS req/s</th><th>Plaintext req/s</th><th>TLS / plaintext</th><th>95 % CI</th><th>Paired trials</th><th>Negotiated</th><th>Flags</th></tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append("<tr><td>").Append(HtmlText.E(row.Benchmark)).Append("</td><td>").Append(HtmlText.E(row.Plaintext)).Append("</td><td>").Append(HtmlText.E(row.Variation))
+                .Append("</td><td class=\"num\">").Append(row.TlsRate).Append("</td><td class=\"num\">").Append(row.PlaintextRate)
+                .Append("</td><td class=\"num\">").Append(row.Ratio).Append("</td><td class=\"num\">").Append(HtmlText.E(row.RatioInterval))
+                .Append("</td><td class=\"num\">").Append(row.Pairs.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(HtmlText.E(row.Negotiated))
+                .Append("</td><td>").Append(HtmlText.E(row.Flags)).Append("</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</div>\n");
