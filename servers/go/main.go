@@ -1,5 +1,5 @@
 // VmBench echo server: Go net (the runtime's netpoller), one goroutine per connection.
-// GOMAXPROCS is the number of CPUs the server is given (the manifest sets it to {cpus}; 1, as vmbench's goecho, by default).
+// Run with GOMAXPROCS=1 (the manifest and the Dockerfile set it), as vmbench's goecho.
 package main
 
 import (
