@@ -507,19 +507,8 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
                     return;
                 }
 
-                var expectedAt = _payload.Base + slot.Offset + slot.Received;
-                if (Native.Memcmp(_readBuffer, expectedAt, (nuint)got) != 0)
+                if (!Verified(slot, got))
                 {
-                    var actual = new ReadOnlySpan<byte>(_readBuffer, got);
-                    var at = actual.CommonPrefixLength(new ReadOnlySpan<byte>(expectedAt, got));
-                    Mismatch(slot, $"at byte {slot.Received + at}: expected 0x{expectedAt[at]:X2}, got 0x{actual[at]:X2}");
-                    return;
-                }
-
-                slot.Received += got;
-                if (slot.Received == _requestBytes)
-                {
-                    Complete(slot);
                     return;
                 }
             }
@@ -540,6 +529,31 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
         }
     }
 
+    /// <summary>
+    /// Checks the <paramref name="got"/> bytes just read into the read buffer against the payload and counts them; false
+    /// when the exchange is over (a wrong byte failed it, or the whole echo completed it).
+    /// </summary>
+    private bool Verified(ChurnSlot slot, int got)
+    {
+        var expectedAt = _payload.Base + slot.Offset + slot.Received;
+        if (Native.Memcmp(_readBuffer, expectedAt, (nuint)got) != 0)
+        {
+            var actual = new ReadOnlySpan<byte>(_readBuffer, got);
+            var at = actual.CommonPrefixLength(new ReadOnlySpan<byte>(expectedAt, got));
+            Mismatch(slot, $"at byte {slot.Received + at}: expected 0x{expectedAt[at]:X2}, got 0x{actual[at]:X2}");
+            return false;
+        }
+
+        slot.Received += got;
+        if (slot.Received == _requestBytes)
+        {
+            Complete(slot);
+            return false;
+        }
+
+        return true;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnReadable(ChurnSlot slot, uint events)
     {
@@ -556,19 +570,8 @@ internal sealed unsafe class ChurnLoop : ILoadLoop
                     return;
                 }
 
-                var expectedAt = _payload.Base + slot.Offset + slot.Received;
-                if (Native.Memcmp(_readBuffer, expectedAt, (nuint)got) != 0)
+                if (!Verified(slot, got))
                 {
-                    var actual = new ReadOnlySpan<byte>(_readBuffer, got);
-                    var at = actual.CommonPrefixLength(new ReadOnlySpan<byte>(expectedAt, got));
-                    Mismatch(slot, $"at byte {slot.Received + at}: expected 0x{expectedAt[at]:X2}, got 0x{actual[at]:X2}");
-                    return;
-                }
-
-                slot.Received += got;
-                if (slot.Received == _requestBytes)
-                {
-                    Complete(slot);
                     return;
                 }
 
